@@ -1,0 +1,19 @@
+// The `hdcat` subcommands. Each is one function in its own cmd_*.cpp file,
+// taking argv from the subcommand name on, and returning the process exit code
+// (0 success, 1 the input or the state was wrong, 2 usage error, 3 cannot
+// reach a dependency). Each prints its own `--help`.
+#pragma once
+
+#include <string_view>
+
+namespace hdcat::cli {
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(int argc, char** argv);
+};
+
+int RunValidate(int argc, char** argv);
+
+}  // namespace hdcat::cli

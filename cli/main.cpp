@@ -1,0 +1,41 @@
+// hdcat: the health-data catalog. One executable; one subcommand per task.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.h"
+
+namespace {
+
+using hdcat::cli::Command;
+
+constexpr Command kCommands[] = {
+    {"validate", "check dataset and holder descriptions; print errors, warnings and a completeness grade",
+     hdcat::cli::RunValidate},
+};
+
+void PrintHelp() {
+  std::printf(
+      "hdcat - health-data catalog and metadata discovery service\n\n"
+      "usage: hdcat <command> [options]\n\ncommands:\n");
+  for (const auto& command : kCommands) {
+    std::printf("  %-10s %.*s\n", std::string(command.name).c_str(), static_cast<int>(command.summary.size()),
+                command.summary.data());
+  }
+  std::printf("\n`hdcat <command> --help` describes each command.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h" ||
+      std::string_view(argv[1]) == "help") {
+    PrintHelp();
+    return argc < 2 ? 2 : 0;
+  }
+  for (const auto& command : kCommands) {
+    if (command.name == argv[1]) return command.run(argc, argv);
+  }
+  std::fprintf(stderr, "hdcat: unknown command '%s'; `hdcat --help` lists them\n", argv[1]);
+  return 2;
+}
