@@ -14,28 +14,20 @@
 // Thread-safety: a loaded Validator is immutable; share it across threads.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/json.h"
 #include "base/result.h"
+#include "catalog/validation/finding.h"
 
 namespace hdcat::catalog {
 
-struct Finding {
-  std::string pointer;     // JSON pointer into the document ("" = the whole document)
-  std::string message;     // what is wrong, in one sentence
-  std::string expected;    // what would be accepted there
-  std::string suggestion;  // closest valid value, when there is one
-};
-
-struct CompletenessItem {
-  std::string field;  // JSON pointer of a scored field
-  double weight;
-  bool present;
-};
-
+// Finding and CompletenessItem are defined in catalog/validation/finding.h.
 struct ValidationReport {
   std::vector<Finding> errors;
   std::vector<Finding> warnings;
@@ -54,12 +46,18 @@ class Validator {
   // which the tests rule out.
   static Result<std::shared_ptr<const Validator>> Load();
 
+  // Reads a file of schemas/ by its relative path ("dataset.schema.json",
+  // "vocabularies/coding-systems.json"); nullopt when there is none.
+  using ResourceReader = std::function<std::optional<std::string_view>(std::string_view path)>;
+  // Load() with another source of files (tests use small schemas of their own).
+  static Result<std::shared_ptr<const Validator>> LoadFrom(const ResourceReader& read);
+
   ValidationReport Validate(DocumentKind kind, const Json& document) const;
 
-  virtual ~Validator() = default;
-
- protected:
-  Validator() = default;
+ private:
+  struct Parts;  // compiled schemas and rule data (validator.cpp)
+  explicit Validator(std::shared_ptr<const Parts> parts) : parts_(std::move(parts)) {}
+  std::shared_ptr<const Parts> parts_;
 };
 
 }  // namespace hdcat::catalog

@@ -15,5 +15,10 @@ struct Command {
 };
 
 int RunValidate(int argc, char** argv);
+int RunMigrate(int argc, char** argv);
+int RunLoad(int argc, char** argv);
+int RunHistory(int argc, char** argv);
+int RunCatalog(int argc, char** argv);
+int RunServe(int argc, char** argv);
 
 }  // namespace hdcat::cli

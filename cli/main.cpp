@@ -12,6 +12,11 @@ using hdcat::cli::Command;
 constexpr Command kCommands[] = {
     {"validate", "check dataset and holder descriptions; print errors, warnings and a completeness grade",
      hdcat::cli::RunValidate},
+    {"migrate", "bring the database schema up to date", hdcat::cli::RunMigrate},
+    {"load", "validate and store holder and dataset descriptions from files", hdcat::cli::RunLoad},
+    {"history", "list the versions of a dataset, or show what changed between two", hdcat::cli::RunHistory},
+    {"catalog", "print the current catalog: holders and their datasets", hdcat::cli::RunCatalog},
+    {"serve", "run the web service: pages, the JSON API, /health and /ready", hdcat::cli::RunServe},
 };
 
 void PrintHelp() {

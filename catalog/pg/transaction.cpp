@@ -1,0 +1,39 @@
+#include "catalog/pg/transaction.h"
+
+namespace hdcat::pg {
+
+Result<Transaction> Transaction::Begin(Connection& conn, Isolation isolation) {
+  if (conn.in_transaction()) return Internal("a transaction is already open on this connection");
+  const char* sql = "BEGIN ISOLATION LEVEL READ COMMITTED";
+  if (isolation == Isolation::kRepeatableRead) sql = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+  if (isolation == Isolation::kSerializable) sql = "BEGIN ISOLATION LEVEL SERIALIZABLE";
+  HDCAT_TRY(conn.ExecScript(sql));
+  return Transaction(&conn);
+}
+
+Transaction::~Transaction() { Rollback(); }
+
+Status Transaction::Commit() {
+  if (conn_ == nullptr) return Internal("transaction already finished");
+  Connection* conn = conn_;
+  // PostgreSQL answers COMMIT of a failed transaction with a silent ROLLBACK.
+  if (conn->transaction_failed()) {
+    Rollback();
+    return Internal("transaction was rolled back because one of its statements failed");
+  }
+  auto status = conn->ExecScript("COMMIT");
+  if (!status.ok()) {
+    Rollback();
+    return status;
+  }
+  conn_ = nullptr;
+  return Status::Ok();
+}
+
+void Transaction::Rollback() {
+  if (conn_ == nullptr) return;
+  if (conn_->healthy() && conn_->in_transaction()) (void)conn_->ExecScript("ROLLBACK");
+  conn_ = nullptr;
+}
+
+}  // namespace hdcat::pg

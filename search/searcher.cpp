@@ -1,0 +1,387 @@
+#include "search/searcher.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/utf8.h"
+#include "search/document_builder.h"
+#include "search/facet_spy.h"
+#include "search/index_schema.h"
+#include "search/text_runs.h"
+
+namespace hdcat::search {
+namespace {
+
+namespace s = schema;
+
+constexpr std::size_t kSnippetLength = 240;
+constexpr int kMaxLimit = 1000;
+
+std::string FacetTerm(std::string_view facet, const std::string& value) {
+  return std::string(s::kPrefixFacet) + std::string(facet) + ":" + value;
+}
+
+bool HasTerm(const Xapian::Document& document, const std::string& term) {
+  Xapian::TermIterator it = document.termlist_begin();
+  it.skip_to(term);
+  return it != document.termlist_end() && *it == term;
+}
+
+std::string TextIn(const Json& lang_text, const std::string& lang) {
+  if (!lang_text.is_object()) return "";
+  if (auto found = lang_text.find(lang); found != lang_text.end() && found->is_string()) return found->get<std::string>();
+  for (const auto& [key, value] : lang_text.items()) {
+    if (value.is_string() && !value.get<std::string>().empty()) return value.get<std::string>();
+  }
+  return "";
+}
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// The filters of a request as Xapian queries, so each facet's count can leave
+// its own filter out.
+class Filters {
+ public:
+  static Result<Filters> From(const SearchRequest& request) {
+    Filters filters;
+    filters.scope_ = Xapian::Query(std::string(request.target == SearchTarget::kVariables ? s::kTermVariable
+                                                                                           : s::kTermDataset));
+    for (const auto& [facet, values] : request.filters) {
+      if (s::FacetSlot(facet) < 0) {
+        Error error = InvalidInput("unknown facet '" + facet + "'");
+        std::string known;
+        for (std::string_view name : s::kFacets) known += (known.empty() ? "" : ", ") + std::string(name);
+        error.expected = known;
+        return error;
+      }
+      if (values.empty()) continue;
+      std::vector<Xapian::Query> alternatives;
+      for (const std::string& value : values) alternatives.emplace_back(FacetTerm(facet, value));
+      filters.by_facet_.emplace_back(facet, Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()));
+    }
+    if (request.period_start || request.period_end) {
+      std::string start = request.period_start ? PeriodBound(*request.period_start, false) : "0000-01-01";
+      std::string end = request.period_end ? PeriodBound(*request.period_end, true) : std::string(s::kOngoingEnd);
+      if (start.empty() || end.empty()) return InvalidInput("period bounds must be YYYY, YYYY-MM or YYYY-MM-DD");
+      filters.period_ = Xapian::Query(Xapian::Query::OP_AND,
+                                      Xapian::Query(Xapian::Query::OP_VALUE_LE, s::kSlotPeriodStart, end),
+                                      Xapian::Query(Xapian::Query::OP_VALUE_GE, s::kSlotPeriodEnd, start));
+    }
+    return filters;
+  }
+
+  bool Filtered(std::string_view facet) const {
+    return std::any_of(by_facet_.begin(), by_facet_.end(), [&](const auto& entry) { return entry.first == facet; });
+  }
+
+  // `text` restricted by every filter except the one on `skip_facet`.
+  Xapian::Query Apply(const Xapian::Query& text, std::string_view skip_facet) const {
+    std::vector<Xapian::Query> parts = {scope_};
+    for (const auto& [facet, query] : by_facet_) {
+      if (facet != skip_facet) parts.push_back(query);
+    }
+    if (!period_.empty()) parts.push_back(period_);
+    Xapian::Query filter(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    if (text.empty()) return filter;
+    return Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+  }
+
+ private:
+  Xapian::Query scope_;
+  std::vector<std::pair<std::string, Xapian::Query>> by_facet_;
+  Xapian::Query period_;
+};
+
+FacetCounts SortedCounts(std::string_view facet, const std::map<std::string, std::int64_t>& counts) {
+  FacetCounts out;
+  out.facet = std::string(facet);
+  for (const auto& [value, count] : counts) out.values.push_back({value, count});
+  std::sort(out.values.begin(), out.values.end(), [](const FacetValueCount& a, const FacetValueCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  return out;
+}
+
+// First variable document of a dataset matching `query`, as "name (title)".
+std::string MatchingVariable(const Xapian::Database& database, const std::string& public_id,
+                             const Xapian::Query& query, const std::string& lang) {
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_FILTER, query,
+      Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(std::string(s::kTermVariable)),
+                    Xapian::Query(std::string(s::kPrefixDataset) + public_id))));
+  Xapian::MSet best = enquire.get_mset(0, 1);
+  if (best.empty()) return "";
+  Json data = Json::parse(best.begin().get_document().get_data(), nullptr, false);
+  if (!data.is_object()) return "";
+  std::string name = data.value("name", "");
+  std::string title = TextIn(data.value("title", Json::object()), lang);
+  return title.empty() || title == name ? name : name + " (" + title + ")";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(const IndexManager& index,
+                                                 std::shared_ptr<const SearchVocabulary> vocabulary) {
+  auto database = index.OpenForReading();
+  if (!database.ok()) return database.error();
+  auto searcher = std::make_unique<Searcher>(std::move(*database), std::move(vocabulary));
+  searcher->index_ = index;
+  auto path = index.CurrentPath();
+  if (path.ok()) searcher->opened_path_ = *path;
+  return searcher;
+}
+
+Searcher::Searcher(Xapian::Database database, std::shared_ptr<const SearchVocabulary> vocabulary)
+    : database_(std::move(database)), vocabulary_(vocabulary), builder_(vocabulary) {
+  LoadIndexSystems();
+}
+
+void Searcher::LoadIndexSystems() {
+  index_systems_.clear();
+  std::string prefix = FacetTerm("coding_system", "");
+  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix); ++term) {
+    index_systems_.push_back((*term).substr(prefix.size()));
+  }
+}
+
+Status Searcher::Refresh() {
+  if (!index_) {
+    if (database_.reopen()) LoadIndexSystems();
+    return Status::Ok();
+  }
+  auto path = index_->CurrentPath();
+  if (!path.ok()) return path.error();
+  if (*path != opened_path_) {
+    database_ = Xapian::Database(*path);
+    opened_path_ = *path;
+    LoadIndexSystems();
+  } else if (database_.reopen()) {
+    LoadIndexSystems();
+  }
+  return Status::Ok();
+}
+
+Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      HDCAT_TRY(Refresh());
+      return SearchOnce(request);
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (attempt >= 2) return XapianError(error, "search");
+    } catch (const Xapian::Error& error) {
+      return XapianError(error, "search");
+    }
+  }
+}
+
+Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
+  if (request.offset < 0 || request.limit < 0 || request.limit > kMaxLimit) {
+    return InvalidInput("offset must be >= 0 and limit between 0 and " + std::to_string(kMaxLimit));
+  }
+  for (const std::string& facet : request.facets) {
+    if (s::FacetSlot(facet) < 0) return InvalidInput("unknown facet '" + facet + "'");
+  }
+  auto filters = Filters::From(request);
+  if (!filters.ok()) return filters.error();
+  BuiltQuery built = builder_.Build(request.query, index_systems_);
+  const Xapian::doccount everything = std::max<Xapian::doccount>(database_.get_doccount(), 1);
+
+  SearchResponse response;
+  Xapian::Enquire enquire(database_);
+  switch (request.sort) {
+    case SortOrder::kRelevance: break;
+    case SortOrder::kUpdated: enquire.set_sort_by_value_then_relevance(s::kSlotLastUpdated, true); break;
+    case SortOrder::kSize: enquire.set_sort_by_value_then_relevance(s::kSlotSize, true); break;
+    case SortOrder::kTitle:
+      enquire.set_sort_by_value_then_relevance(request.lang.rfind("en", 0) == 0 ? s::kSlotTitleEn : s::kSlotTitleJa,
+                                               false);
+      break;
+  }
+
+  // The main pass also counts every facet that has no filter of its own.
+  std::vector<std::pair<std::string, std::unique_ptr<FacetSpy>>> spies;
+  auto run_main = [&](const Xapian::Query& text) {
+    Xapian::Query query = filters->Apply(text, "");
+    if (!text.empty() && !built.boost.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, built.boost);
+    enquire.set_query(query);
+    enquire.clear_matchspies();
+    spies.clear();
+    for (const std::string& facet : request.facets) {
+      if (filters->Filtered(facet)) continue;
+      spies.emplace_back(facet, std::make_unique<FacetSpy>(static_cast<Xapian::valueno>(s::FacetSlot(facet))));
+      enquire.add_matchspy(spies.back().second.get());
+    }
+    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                            static_cast<Xapian::doccount>(request.limit), everything);
+  };
+  Xapian::Query text = built.strict;
+  Xapian::MSet matches = run_main(text);
+  if (matches.get_matches_upper_bound() == 0 && built.unit_count > 1) {
+    text = built.relaxed;
+    matches = run_main(text);
+    response.relaxed = matches.get_matches_upper_bound() > 0;
+  }
+  response.total = matches.get_matches_estimated();
+  response.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
+
+  // Facet counts, each without its own filter.
+  for (const std::string& facet : request.facets) {
+    Xapian::valueno slot = static_cast<Xapian::valueno>(s::FacetSlot(facet));
+    if (!filters->Filtered(facet)) {
+      for (const auto& [name, spy] : spies) {
+        if (name == facet) response.facets.push_back(SortedCounts(facet, spy->counts()));
+      }
+      continue;
+    }
+    Xapian::Enquire counting(database_);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.set_query(filters->Apply(text, facet));
+    FacetSpy spy(slot);
+    counting.add_matchspy(&spy);
+    counting.get_mset(0, 0, everything);
+    response.facets.push_back(SortedCounts(facet, spy.counts()));
+  }
+
+  // Hits.
+  const std::string lang = request.lang.empty() ? "ja" : request.lang;
+  for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+    Xapian::Document document = it.get_document();
+    Json data = Json::parse(document.get_data(), nullptr, false);
+    if (!data.is_object()) continue;
+    SearchHit hit;
+    hit.score = it.get_weight();
+    bool is_variable = data.value("kind", "") == "variable";
+    hit.public_id = is_variable ? data.value("dataset", "") : data.value("public_id", "");
+    hit.ref = data.value("ref", "");
+    hit.holder = data.value("holder", "");
+    hit.title = data.value("title", Json::object());
+    hit.holder_name = data.value("holder_name", Json::object());
+    if (is_variable) {
+      hit.table = data.value("table", "");
+      hit.variable = data.value("name", "");
+      hit.dataset_title = data.value("dataset_title", Json::object());
+    }
+
+    // Snippet: the requested language if it shows a match, else any that does.
+    Json sources = data.value("snippet_source", Json::object());
+    std::vector<std::string> langs = {lang};
+    for (const auto& [key, value] : sources.items()) {
+      if (key != lang) langs.push_back(key);
+    }
+    for (const std::string& candidate : langs) {
+      auto found = sources.find(candidate);
+      if (found == sources.end() || !found->is_string() || found->get<std::string>().empty()) continue;
+      const std::string source = found->get<std::string>();
+      Xapian::Stem stemmer = candidate.rfind("en", 0) == 0 ? Xapian::Stem("english") : Xapian::Stem();
+      std::string snippet = matches.snippet(source, kSnippetLength, stemmer,
+                                            Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                                Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                            "<mark>", "</mark>", "…");
+      if (!snippet.empty() && IsValidUtf8(snippet)) {
+        hit.snippet = std::move(snippet);
+        break;
+      }
+    }
+    if (hit.snippet.empty()) {
+      std::string fallback = TextIn(sources, lang);
+      hit.snippet = EscapeHtml(TruncateUtf8(fallback, kSnippetLength));
+    }
+
+    // Why it matched.
+    std::vector<std::string> reasons;
+    auto add_reason = [&reasons](std::string reason) {
+      if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) reasons.push_back(std::move(reason));
+    };
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> fields;  // (unit, synonym) -> fields
+    std::map<std::pair<std::string, std::string>, std::vector<Xapian::Query>> variable_terms;
+    for (auto term = enquire.get_matching_terms_begin(it); term != enquire.get_matching_terms_end(it); ++term) {
+      const std::string& name = *term;
+      if (auto code = built.code_terms.find(name); code != built.code_terms.end()) {
+        std::string variable = is_variable ? hit.variable
+                                           : MatchingVariable(database_, hit.public_id, Xapian::Query(name), lang);
+        add_reason("code " + code->second.code + (variable.empty() ? "" : " in variable " + variable) + " (" +
+                   code->second.system + ")");
+        continue;
+      }
+      auto origin = built.text_terms.find(name);
+      if (origin == built.text_terms.end()) continue;
+      auto key = std::make_pair(origin->second.unit, origin->second.synonym);
+      if (name.rfind(s::kPrefixStem, 0) == 0) {
+        fields[key];  // a stem says "text" only when nothing more precise does
+        continue;
+      }
+      if (HasTerm(document, std::string(s::kPrefixTitle) + name)) {
+        fields[key].insert("title");
+      } else if (HasTerm(document, std::string(s::kPrefixName) + name)) {
+        fields[key].insert("name");
+      } else if (HasTerm(document, std::string(s::kPrefixKeyword) + name)) {
+        fields[key].insert("keyword");
+      } else if (HasTerm(document, std::string(s::kPrefixVariable) + name)) {
+        fields[key].insert("variable");
+        variable_terms[key].emplace_back(name);
+      } else {
+        fields[key].insert("description");
+      }
+    }
+    for (const auto& [key, found_in] : fields) {
+      std::string words = key.first + (key.second.empty() ? "" : " (synonym: " + key.second + ")");
+      if (found_in.empty()) add_reason("text: " + words);
+      for (const char* field : {"title", "name", "keyword", "variable", "description"}) {
+        if (found_in.count(field) == 0) continue;
+        std::string reason = std::string(field) + ": " + words;
+        if (std::string_view(field) == "variable" && !is_variable) {
+          const auto& terms = variable_terms[key];
+          std::string variable = MatchingVariable(
+              database_, hit.public_id, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), lang);
+          if (!variable.empty()) reason = "variable " + variable + ": " + words;
+        }
+        add_reason(std::move(reason));
+      }
+    }
+    hit.matched_because = std::move(reasons);
+    response.hits.push_back(std::move(hit));
+  }
+
+  // Did you mean: Latin words the index does not know, by the spelling dictionary.
+  if (!built.empty()) {
+    Xapian::Stem stemmer("english");
+    std::vector<std::string> units = built.units;
+    bool changed = false;
+    for (const std::string& word : built.latin_words) {
+      if (word.size() < 3 || std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      if (database_.get_termfreq(word) > 0 || database_.get_termfreq(std::string(s::kPrefixStem) + stemmer(word)) > 0) {
+        continue;
+      }
+      std::string suggestion = database_.get_spelling_suggestion(word, 2);
+      if (suggestion.empty() || suggestion == word) continue;
+      for (std::string& unit : units) {
+        std::size_t at = unit.find(word);
+        if (at != std::string::npos) {
+          unit.replace(at, word.size(), suggestion);
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (changed) {
+      for (const std::string& unit : units) {
+        response.did_you_mean += (response.did_you_mean.empty() ? "" : " ") + unit;
+      }
+    }
+  }
+  return response;
+}
+
+}  // namespace hdcat::search

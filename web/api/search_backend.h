@@ -1,0 +1,39 @@
+// SearchBackend: full-text and faceted search as the web layer needs it.
+//
+// The search operation and the home page's facets call only this interface;
+// the Xapian searcher in search/ provides the production implementation.
+//
+// A result is {total, items: [{id, holder, identifier, title, snippet,
+// score}], facets: {<facet>: [{value, count}]}} with ids "<holder>/<identifier>".
+// An index that cannot be opened is kUnavailable; a query the parser rejects
+// is kInvalidInput.
+//
+// Thread-safety: implementations must allow concurrent calls.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/json.h"
+#include "base/result.h"
+
+namespace hdcat::web::api {
+
+struct SearchRequest {
+  std::string query;                                          // user text; "" = everything
+  std::vector<std::pair<std::string, std::string>> filters;  // facet -> value, AND-ed
+  std::string sort = "relevance";                            // relevance | modified | title
+  std::string language = "ja";                               // for titles, snippets and sort by title
+  std::int64_t offset = 0;
+  std::int64_t limit = 20;
+};
+
+class SearchBackend {
+ public:
+  virtual ~SearchBackend() = default;
+  virtual Result<Json> Search(const SearchRequest& request) const = 0;
+};
+
+}  // namespace hdcat::web::api

@@ -1,0 +1,50 @@
+// CKAN dictionaries for hdcat's CKAN-compatible read API: the package dict of
+// package_show / package_search and the organization dict of
+// organization_show / organization_list(all_fields), shaped as CKAN 2.10
+// returns them (../shared/reference/catalogs-and-ckan-api.md §2.4).
+//
+// Mapping decisions:
+//   - id and name are the dataset's public id ("ds-…", already a valid CKAN
+//     name); owner_org and organization.id/name are the holder identifier;
+//   - title and notes are in the requested language (falling back to the
+//     other); title_translated / notes_translated carry both, as
+//     ckanext-fluent does, and extras repeat the other language as
+//     title_<lang> / notes_<lang> for clients that only read extras;
+//   - tags are the keywords of every language, deduplicated, cut to CKAN's
+//     tag rules (letters, digits, space, "-", "_", "."; at most 100 chars);
+//   - resources are the access routes then the distributions, analytics and
+//     samples, each with resource_type naming which;
+//   - extras hold the hdcat fields CKAN has no column for, values as strings
+//     (lists and objects as JSON text), sorted by key; counts pass disclosure
+//     control and a suppressed one reads "<threshold";
+//   - license: no licence is declared by the model, so "notspecified" for
+//     PUBLIC data and "other-closed" otherwise; isopen is false;
+//   - timestamps are CKAN's naive UTC with microseconds and no "Z".
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/json.h"
+#include "web/export/export_input.h"
+#include "web/export/export_vocabularies.h"
+
+namespace hdcat::web::exporting {
+
+Json CkanPackage(const ExportSite& site, const ExportVocabularies& vocabularies, const DatasetExport& input,
+                 std::string_view language);
+
+// `package_count` is how many active datasets the holder has; `created` is
+// RFC 3339 UTC ("" = unknown).
+Json CkanOrganization(const ExportSite& site, const Json& holder, std::string_view language, int package_count,
+                      std::string_view created);
+
+// "2024-05-01T10:00:00Z" -> "2024-05-01T10:00:00.000000"; "" stays "".
+std::string CkanTimestamp(std::string_view rfc3339);
+
+// A keyword as a CKAN tag name ("" when nothing valid remains).
+std::string CkanTagName(std::string_view keyword);
+
+}  // namespace hdcat::web::exporting
