@@ -18,6 +18,7 @@ using validation::Vocabulary;
 struct Validator::Parts {
   JsonSchema dataset;
   JsonSchema holder;
+  std::optional<JsonSchema> feed;  // absent when feed.schema.json is not embedded
   RuleContext rules;
 };
 
@@ -103,11 +104,17 @@ Result<std::shared_ptr<const Validator>> Validator::LoadFrom(const ResourceReade
   if (!dataset.ok()) return dataset.error();
   auto holder = LoadSchema(read, "holder.schema.json", cache);
   if (!holder.ok()) return holder.error();
+  std::optional<JsonSchema> feed;
+  if (read("feed.schema.json")) {
+    auto compiled = LoadSchema(read, "feed.schema.json", cache);
+    if (!compiled.ok()) return compiled.error();
+    feed = std::move(*compiled);
+  }
   auto coding_systems = cache.Get("coding-systems");
   if (cache.failure()) return *cache.failure();
   auto rules = RuleContext::Build(std::move(coding_systems));
   if (!rules.ok()) return Internal("vocabularies/coding-systems.json: " + rules.error().message);
-  auto parts = std::make_shared<const Parts>(Parts{std::move(*dataset), std::move(*holder), std::move(*rules)});
+  auto parts = std::make_shared<const Parts>(Parts{std::move(*dataset), std::move(*holder), std::move(feed), std::move(*rules)});
   return std::shared_ptr<const Validator>(new Validator(std::move(parts)));
 }
 
@@ -123,6 +130,20 @@ ValidationReport Validator::Validate(DocumentKind kind, const Json& document) co
   report.completeness = completeness.score;
   report.grade = std::move(completeness.grade);
   report.items = std::move(completeness.items);
+  return report;
+}
+
+ValidationReport Validator::ValidateFeedEnvelope(const Json& feed) const {
+  Findings findings;
+  if (parts_->feed) {
+    parts_->feed->Validate(feed, findings);
+  } else if (!feed.is_object()) {
+    findings.AddError({"", "a feed page must be a JSON object", "an object", ""});
+  }
+  ValidationReport report;
+  MoveFindings(findings, report);
+  report.completeness = 100;  // an envelope has nothing to score
+  report.grade = validation::GradeFor(report.completeness);
   return report;
 }
 

@@ -54,6 +54,11 @@ class Validator {
 
   ValidationReport Validate(DocumentKind kind, const Json& document) const;
 
+  // Checks the envelope of one harvest feed page against feed.schema.json
+  // (`datasets`, `next`, `deleted` …). The descriptions inside it are checked
+  // one by one with Validate(). Without an embedded feed schema any object passes.
+  ValidationReport ValidateFeedEnvelope(const Json& feed) const;
+
  private:
   struct Parts;  // compiled schemas and rule data (validator.cpp)
   explicit Validator(std::shared_ptr<const Parts> parts) : parts_(std::move(parts)) {}

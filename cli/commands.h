@@ -4,6 +4,7 @@
 // reach a dependency). Each prints its own `--help`.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace hdcat::cli {
@@ -20,5 +21,13 @@ int RunLoad(int argc, char** argv);
 int RunHistory(int argc, char** argv);
 int RunCatalog(int argc, char** argv);
 int RunServe(int argc, char** argv);
+int RunSearch(int argc, char** argv);
+int RunReindex(int argc, char** argv);
+int RunSource(int argc, char** argv);
+int RunHarvest(int argc, char** argv);
+int RunSampleHolders(int argc, char** argv);
+
+// Where the search index lives unless --index says otherwise: <repo>/.hdcat/index.
+std::string DefaultIndexDir();
 
 }  // namespace hdcat::cli

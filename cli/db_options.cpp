@@ -23,16 +23,6 @@ std::string Quoted(const std::string& value) {
   return out + "'";
 }
 
-std::string RepoRoot() {
-  if (const char* home = std::getenv("HDCAT_HOME"); home != nullptr && *home != '\0') return home;
-  std::error_code ignored;
-  fs::path here = fs::current_path(ignored);
-  for (fs::path dir = here; !dir.empty(); dir = dir.parent_path()) {
-    if (fs::is_directory(dir / ".hdcat", ignored)) return dir.string();
-    if (dir == dir.parent_path()) break;
-  }
-  return here.string();
-}
 
 // Creates the `hdcat` database in the checkout's cluster when it is missing.
 Status EnsureDatabase(const DatabaseTarget& target) {
@@ -58,6 +48,17 @@ Status EnsureDatabase(const DatabaseTarget& target) {
 }
 
 }  // namespace
+
+std::string RepoRoot() {
+  if (const char* home = std::getenv("HDCAT_HOME"); home != nullptr && *home != '\0') return home;
+  std::error_code ignored;
+  fs::path here = fs::current_path(ignored);
+  for (fs::path dir = here; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_directory(dir / ".hdcat", ignored)) return dir.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return here.string();
+}
 
 DatabaseTarget ResolveDatabase(const Args& args) {
   DatabaseTarget target;

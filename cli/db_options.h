@@ -36,6 +36,10 @@ struct DatabaseTarget {
   std::string socket_dir;         // for case 3
 };
 
+// The checkout's root: $HDCAT_HOME if set, else the nearest directory from the
+// current one upwards that contains `.hdcat/`, else the current directory.
+std::string RepoRoot();
+
 DatabaseTarget ResolveDatabase(const Args& args);
 
 // Connects without migrating (for `hdcat migrate`, which reports what it applies).

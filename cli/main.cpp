@@ -17,6 +17,11 @@ constexpr Command kCommands[] = {
     {"history", "list the versions of a dataset, or show what changed between two", hdcat::cli::RunHistory},
     {"catalog", "print the current catalog: holders and their datasets", hdcat::cli::RunCatalog},
     {"serve", "run the web service: pages, the JSON API, /health and /ready", hdcat::cli::RunServe},
+    {"search", "search datasets and variables by words, codes and facets", hdcat::cli::RunSearch},
+    {"reindex", "rebuild the search index from the catalog (or --sync recent changes)", hdcat::cli::RunReindex},
+    {"source", "register, list, show, disable and enable harvest sources", hdcat::cli::RunSource},
+    {"harvest", "harvest a source now, every due source, or run as a worker; job reports", hdcat::cli::RunHarvest},
+    {"sample-holders", "serve samples/ on 127.0.0.1 as holder endpoints in several formats", hdcat::cli::RunSampleHolders},
 };
 
 void PrintHelp() {
@@ -24,7 +29,7 @@ void PrintHelp() {
       "hdcat - health-data catalog and metadata discovery service\n\n"
       "usage: hdcat <command> [options]\n\ncommands:\n");
   for (const auto& command : kCommands) {
-    std::printf("  %-10s %.*s\n", std::string(command.name).c_str(), static_cast<int>(command.summary.size()),
+    std::printf("  %-15s %.*s\n", std::string(command.name).c_str(), static_cast<int>(command.summary.size()),
                 command.summary.data());
   }
   std::printf("\n`hdcat <command> --help` describes each command.\n");

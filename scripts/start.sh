@@ -3,7 +3,8 @@
 #   1. installs the Debian packages that are missing,
 #   2. builds hdcat (Release) into build/release,
 #   3. starts a private PostgreSQL under .hdcat/pg (Unix socket only; never a system cluster),
-#   4. applies the migrations and fills the catalog from samples/,
+#   4. applies the migrations, registers the sample holders, and fills the catalog by
+#      harvesting samples/ from a sample holder endpoint on 127.0.0.1 (HDCAT_SAMPLES_PORT, default 8090),
 #   5. runs the service in the foreground until Ctrl-C / SIGTERM, then stops PostgreSQL.
 #
 # Environment: HDCAT_PORT (default 8080), HDCAT_BIND (default 127.0.0.1).
@@ -24,5 +25,23 @@ trap 'bash "$root/scripts/pg.sh" stop "$state/pg"' EXIT
 export HDCAT_HOME=$root
 hdcat=$build/cli/hdcat
 "$hdcat" migrate
-"$hdcat" load "$root/samples"
+# Holders register themselves; their datasets arrive by harvesting the sample
+# holder endpoint (samples/ served on 127.0.0.1 as native feeds, DCAT-AP
+# Turtle / JSON-LD / RDF/XML, a CKAN portal and a CSV data dictionary).
+"$hdcat" load "$root/samples/holders"
+samples_port=${HDCAT_SAMPLES_PORT:-8090}
+"$hdcat" sample-holders --samples "$root/samples" --port "$samples_port" &
+samples_pid=$!
+trap 'kill "$samples_pid" 2>/dev/null || true; bash "$root/scripts/pg.sh" stop "$state/pg"' EXIT
+for _ in $(seq 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$samples_port") 2>/dev/null && break
+  sleep 0.1
+done
+"$hdcat" sample-holders --samples "$root/samples" --port "$samples_port" --list-sources |
+  while read -r name holder format url options; do
+    "$hdcat" source show "$name" >/dev/null 2>&1 ||
+      "$hdcat" source add "$name" --holder "$holder" --format "$format" --endpoint "$url" $options >/dev/null
+    "$hdcat" harvest "$name" --quiet || echo "harvest of $name failed; see: hdcat source show $name" >&2
+  done
+"$hdcat" source list
 "$hdcat" catalog

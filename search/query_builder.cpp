@@ -108,11 +108,15 @@ class Assembler {
         }
         required.emplace_back(Xapian::Query::OP_AND, ngrams.begin(), ngrams.end());
         if (part.chars.size() >= 2) boosts_.emplace_back(std::string(s::kPrefixRunStart) + part.ngrams.front());
+        if (part.chars.size() == 1) out_.has_single_cjk_run = true;
+        out_.highlight_terms.insert(out_.highlight_terms.end(), part.chars.begin(), part.chars.end());
       } else {
         std::string stem = std::string(s::kPrefixStem) + stemmer_(part.word);
         Remember(part.word, origin);
         Remember(stem, origin);
         required.emplace_back(Xapian::Query::OP_OR, Xapian::Query(part.word), Xapian::Query(stem));
+        out_.highlight_terms.push_back(part.word);
+        out_.highlight_terms.push_back(stem);
         if (record_latin) out_.latin_words.push_back(part.word);
       }
     }
@@ -124,10 +128,14 @@ class Assembler {
     std::string code = NormalizeCode(unit);
     bool matches_pattern = !vocabulary_.coding_systems.SystemsMatching(unit).empty();
     if (code.size() < kMinCodeLength || !(LooksLikeCode(unit) || matches_pattern)) return Xapian::Query();
+    std::string shown(unit);
+    for (char& c : shown) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
     std::vector<Xapian::Query> alternatives;
     for (const std::string& system : systems_) {
       std::string term = std::string(s::kPrefixCode) + system + ":" + code;
-      out_.code_terms[term] = CodeTerm{system, std::string(unit)};
+      out_.code_terms[term] = CodeTerm{system, shown};
       alternatives.emplace_back(term);
     }
     if (alternatives.empty()) return Xapian::Query();

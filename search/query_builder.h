@@ -42,7 +42,7 @@ struct TermOrigin {
 
 struct CodeTerm {
   std::string system;
-  std::string code;  // as the user wrote it, normalised
+  std::string code;  // as the user wrote it, normalised, in capitals
 };
 
 struct BuiltQuery {
@@ -54,6 +54,11 @@ struct BuiltQuery {
   std::vector<std::string> units;                // normalised units, in order
   std::map<std::string, TermOrigin> text_terms;  // free-text term -> where it came from
   std::map<std::string, CodeTerm> code_terms;    // code term -> system and code
+  // Terms for highlighting snippets: Xapian 1.4.22 marks CJK text by
+  // unigrams only, so these are the unigrams of every CJK run plus the
+  // Latin words and their stems.
+  std::vector<std::string> highlight_terms;
+  bool has_single_cjk_run = false;  // a one-character Japanese word was asked for
   bool empty() const { return unit_count == 0; }
 };
 

@@ -130,6 +130,55 @@ std::string MatchingVariable(const Xapian::Database& database, const std::string
   return title.empty() || title == name ? name : name + " (" + title + ")";
 }
 
+// An MSet over the page's documents whose query is the highlight terms:
+// MSet::snippet marks the terms of its own query, and in Xapian 1.4.22 it
+// marks CJK text by unigrams, which the main query (bigrams) does not hold.
+Xapian::MSet HighlightMatches(const Xapian::Database& database, const Xapian::MSet& page, const BuiltQuery& built) {
+  if (page.empty() || built.highlight_terms.empty()) return page;
+  std::vector<Xapian::Query> documents;
+  for (Xapian::MSetIterator it = page.begin(); it != page.end(); ++it) {
+    Json data = Json::parse(it.get_document().get_data(), nullptr, false);
+    if (!data.is_object()) continue;
+    std::string id = data.value("kind", "") == "variable"
+                         ? data.value("dataset", "") + "#" + data.value("table", "") + "/" + data.value("name", "")
+                         : data.value("public_id", "");
+    documents.emplace_back(std::string(s::kPrefixId) + id);
+  }
+  Xapian::Query query(Xapian::Query::OP_AND_MAYBE,
+                      Xapian::Query(Xapian::Query::OP_OR, documents.begin(), documents.end()),
+                      Xapian::Query(Xapian::Query::OP_OR, built.highlight_terms.begin(), built.highlight_terms.end()));
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  return enquire.get_mset(0, page.size());
+}
+
+// Joins adjacent marks (糖|尿|病 -> 糖尿病) and, unless a one-character
+// Japanese word was asked for, unmarks lone CJK characters, which are
+// n-gram noise (病 of 病院 when searching 糖尿病).
+std::string TidyMarks(std::string snippet, bool keep_single_cjk) {
+  const std::string open = "<mark>", close = "</mark>";
+  for (std::size_t at; (at = snippet.find(close + open)) != std::string::npos;) {
+    snippet.erase(at, close.size() + open.size());
+  }
+  if (keep_single_cjk) return snippet;
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t start = snippet.find(open, pos);
+    if (start == std::string::npos) break;
+    std::size_t end = snippet.find(close, start);
+    if (end == std::string::npos) break;
+    std::string inner = snippet.substr(start + open.size(), end - start - open.size());
+    Xapian::Utf8Iterator it(inner);
+    bool lone_cjk = it != Xapian::Utf8Iterator() && IsCjkCodepoint(*it) && ++it == Xapian::Utf8Iterator();
+    out.append(snippet, pos, start - pos);
+    out += lone_cjk ? inner : open + inner + close;
+    pos = end + close.size();
+  }
+  out.append(snippet, pos, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const IndexManager& index,
@@ -256,6 +305,7 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
 
   // Hits.
   const std::string lang = request.lang.empty() ? "ja" : request.lang;
+  Xapian::MSet highlighter = HighlightMatches(database_, matches, built);
   for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
     Xapian::Document document = it.get_document();
     Json data = Json::parse(document.get_data(), nullptr, false);
@@ -285,10 +335,12 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
       if (found == sources.end() || !found->is_string() || found->get<std::string>().empty()) continue;
       const std::string source = found->get<std::string>();
       Xapian::Stem stemmer = candidate.rfind("en", 0) == 0 ? Xapian::Stem("english") : Xapian::Stem();
-      std::string snippet = matches.snippet(source, kSnippetLength, stemmer,
-                                            Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                                Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                                            "<mark>", "</mark>", "…");
+      std::string snippet = TidyMarks(
+          highlighter.snippet(source, kSnippetLength, stemmer,
+                              Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                              "<mark>", "</mark>", "…"),
+          built.has_single_cjk_run);
       if (!snippet.empty() && IsValidUtf8(snippet)) {
         hit.snippet = std::move(snippet);
         break;
@@ -322,18 +374,16 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
         fields[key];  // a stem says "text" only when nothing more precise does
         continue;
       }
-      if (HasTerm(document, std::string(s::kPrefixTitle) + name)) {
-        fields[key].insert("title");
-      } else if (HasTerm(document, std::string(s::kPrefixName) + name)) {
-        fields[key].insert("name");
-      } else if (HasTerm(document, std::string(s::kPrefixKeyword) + name)) {
-        fields[key].insert("keyword");
-      } else if (HasTerm(document, std::string(s::kPrefixVariable) + name)) {
-        fields[key].insert("variable");
-        variable_terms[key].emplace_back(name);
-      } else {
-        fields[key].insert("description");
+      bool in_field = false;
+      for (const auto& [prefix, field] : {std::pair{s::kPrefixTitle, "title"}, std::pair{s::kPrefixName, "name"},
+                                          std::pair{s::kPrefixKeyword, "keyword"},
+                                          std::pair{s::kPrefixVariable, "variable"}}) {
+        if (!HasTerm(document, std::string(prefix) + name)) continue;
+        fields[key].insert(field);
+        if (prefix == s::kPrefixVariable) variable_terms[key].emplace_back(name);
+        in_field = true;
       }
+      if (!in_field) fields[key].insert("description");
     }
     for (const auto& [key, found_in] : fields) {
       std::string words = key.first + (key.second.empty() ? "" : " (synonym: " + key.second + ")");

@@ -1,4 +1,5 @@
 // CatalogStore: writes (holders, dataset versions, withdrawals).
+#include "base/utf8.h"
 #include "catalog/pg/transaction.h"
 #include "catalog/store/catalog_store.h"
 #include "catalog/store/dataset_ref.h"
@@ -217,6 +218,7 @@ Result<DatasetPutResult> CatalogStore::PutDataset(const Json& document, std::str
 Result<WithdrawResult> CatalogStore::WithdrawDataset(std::string_view dataset_ref, std::string_view reason,
                                                      std::string_view source) {
   if (reason.empty()) return InvalidInput("withdrawing a dataset needs a reason");
+  if (!IsValidUtf8(reason)) return InvalidInput("the reason for withdrawing is not valid UTF-8");
   if (source.empty()) return InvalidInput("a write needs a source (e.g. web:<user>)");
   auto tx = pg::Transaction::Begin(conn_);
   if (!tx.ok()) return tx.error();

@@ -18,7 +18,7 @@ void Prefix(const std::string& prefix, ValidationReport& report) {
 }
 
 DocumentReport Check(const Validator& validator, const Json& document, DocumentKind kind, std::string pointer) {
-  DocumentReport out{std::move(pointer), kind, validator.Validate(kind, document)};
+  DocumentReport out{std::move(pointer), kind, false, validator.Validate(kind, document)};
   Prefix(out.pointer, out.report);
   return out;
 }
@@ -63,6 +63,14 @@ DocumentKind DetectKind(const Json& document) {
 std::vector<DocumentReport> ValidateDocument(const Validator& validator, const Json& document, KindChoice kind) {
   std::vector<DocumentReport> out;
   if (kind != KindChoice::kHolder && IsFeed(document)) {
+    // Items are checked in full below, so the envelope's own (shallower)
+    // findings about them would only repeat those.
+    DocumentReport envelope{"", DocumentKind::kDataset, true, validator.ValidateFeedEnvelope(document)};
+    std::erase_if(envelope.report.errors, [](const Finding& finding) {
+      return finding.pointer.starts_with("/datasets/") || finding.pointer.starts_with("/holder/");
+    });
+    envelope.report.items.clear();
+    out.push_back(std::move(envelope));
     if (document.contains("holder") && document["holder"].is_object()) {
       out.push_back(Check(validator, document["holder"], DocumentKind::kHolder, "/holder"));
     }

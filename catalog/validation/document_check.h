@@ -36,6 +36,7 @@ std::string_view KindName(DocumentKind kind);
 struct DocumentReport {
   std::string pointer;  // where the document sits in the file ("" = the whole file)
   DocumentKind kind = DocumentKind::kDataset;
+  bool feed_envelope = false;  // the feed page itself: no completeness score
   ValidationReport report;
 };
 

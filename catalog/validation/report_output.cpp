@@ -43,6 +43,7 @@ std::string RenderText(const FileReport& report) {
     for (const auto& warning : document.report.warnings) out += FindingLine(report.file, "warning", warning);
   }
   for (const auto& document : report.documents) {
+    if (document.feed_envelope) continue;
     out += report.file + ": ";
     if (!document.pointer.empty()) out += document.pointer + ": ";
     out += "completeness " + std::to_string(static_cast<int>(std::lround(document.report.completeness))) +
@@ -97,7 +98,7 @@ Json RenderJson(const std::vector<FileReport>& reports) {
     for (const auto& document : report.documents) {
       Json entry = ReportToJson(document.report);
       entry["pointer"] = document.pointer;
-      entry["kind"] = std::string(KindName(document.kind));
+      entry["kind"] = document.feed_envelope ? "feed" : std::string(KindName(document.kind));
       file["documents"].push_back(std::move(entry));
     }
     files.push_back(std::move(file));

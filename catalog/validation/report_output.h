@@ -5,12 +5,13 @@
 //   FILE: error at /pointer: message (expected …; did you mean …?)
 //   FILE: warning at /pointer: message (expected …)
 //   FILE: completeness 78/100 (grade B); missing: /statistics (weight 5), …
-// Inside a feed the completeness line names the document:
+// Inside a feed the completeness line names the document (the feed page
+// itself is not scored):
 //   FILE: /datasets/3: completeness 78/100 (grade B); missing: …
 // A file that cannot be read or parsed gives `FILE: error: message`.
 //
 // JSON: {"ok": bool, "files": [{"file", "ok", "error"?, "documents": [{"pointer",
-// "kind", "ok", "errors": [Finding], "warnings": [Finding], "completeness",
+// "kind" (dataset, holder or feed), "ok", "errors": [Finding], "warnings": [Finding], "completeness",
 // "grade", "items": [{"field", "weight", "present"}]}]}]} where a Finding is
 // {"pointer", "message", "expected"?, "suggestion"?}.
 //

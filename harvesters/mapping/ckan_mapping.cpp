@@ -28,8 +28,8 @@ const std::vector<CkanFieldRule> kRules = {
     {"modified", "/modified", CkanConverter::kDate, ""},
     {"author", "/contact_points", CkanConverter::kAuthor, ""},
     {"maintainer", "/contact_points", CkanConverter::kMaintainer, ""},
-    {"author_email", "", CkanConverter::kIgnore, ""},      // read with author
-    {"maintainer_email", "", CkanConverter::kIgnore, ""},  // read with maintainer
+    {"author_email", "", CkanConverter::kIgnore, ""},      // read with author (alone: see MapPackage)
+    {"maintainer_email", "", CkanConverter::kIgnore, ""},  // read with maintainer (alone: see MapPackage)
     // ckanext-dcat (euro_dcat_ap_3) keys
     {"identifier", "/source_identifier", CkanConverter::kString, ""},
     {"access_rights", "/access_rights", CkanConverter::kCode, "access-rights"},
@@ -294,6 +294,12 @@ Result<CkanMapped> CkanMapper::MapPackage(const Json& package) const {
         break;
       }
     }
+  }
+  // An e-mail without a name is still a contact point.
+  for (const auto& [name_key, email_key] : {std::pair{"author", "author_email"}, std::pair{"maintainer", "maintainer_email"}}) {
+    bool has_name = package.contains(name_key) && package[name_key].is_string() && !package[name_key].get<std::string>().empty();
+    bool has_email = package.contains(email_key) && package[email_key].is_string() && !package[email_key].get<std::string>().empty();
+    if (!has_name && has_email) at("/contact_points").push_back(Json{{"email", package[email_key]}});
   }
   if (!doc.contains("identifier")) SetIdentifier(doc, out.record_identifier);
   if (!holder_.empty()) doc["holder"] = holder_;

@@ -40,22 +40,22 @@ const std::map<std::string, std::string, std::less<>> kValueTypeAliases = {
     {"テキスト", "text"}, {"自由記述", "text"}, {"バイナリ", "binary"},
 };
 
+std::string Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return std::string(text);
+}
+
 std::string NormaliseHeader(std::string_view header) {
   std::string out;
-  for (unsigned char c : header) {
-    if (c == ' ' || c == '\t') continue;
-    if (c == '-') c = '_';
+  for (unsigned char c : Trim(header)) {
+    if (c == ' ' || c == '\t' || c == '-') c = '_';
+    if (c == '_' && !out.empty() && out.back() == '_') continue;
     out += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
   }
   // Full-width space (U+3000) is common in Japanese headers.
   for (auto pos = out.find("\xE3\x80\x80"); pos != std::string::npos; pos = out.find("\xE3\x80\x80")) out.erase(pos, 3);
   return out;
-}
-
-std::string Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return std::string(text);
 }
 
 std::vector<std::string> SplitList(const std::string& text) {

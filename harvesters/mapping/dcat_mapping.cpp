@@ -336,6 +336,39 @@ class Run {
     }
   }
 
+  // RDF values have no order. Sorting every list makes the same graph map to
+  // the same document whatever order a server serialises it in, so content
+  // hashes do not change spuriously between harvests.
+  void SortLists() {
+    auto by_dump = [](const Json& a, const Json& b) { return a.dump() < b.dump(); };
+    auto sort_array = [&](Json& value) {
+      if (value.is_array()) std::sort(value.begin(), value.end(), by_dump);
+    };
+    for (auto& [key, value] : doc_.items()) {
+      if (key == "variables" || key == "keywords") continue;
+      sort_array(value);
+    }
+    if (doc_.contains("keywords")) {
+      for (auto& [language, words] : doc_["keywords"].items()) {
+        (void)language;
+        sort_array(words);
+      }
+    }
+    if (doc_.contains("quality") && doc_["quality"].contains("certificates")) sort_array(doc_["quality"]["certificates"]);
+    if (doc_.contains("variables")) {
+      auto by_name = [](const Json& a, const Json& b) {
+        return std::make_pair(a.value("name", ""), a.dump()) < std::make_pair(b.value("name", ""), b.dump());
+      };
+      for (auto& table : doc_["variables"]) {
+        for (auto& variable : table["variables"]) {
+          if (variable.contains("example_codes")) sort_array(variable["example_codes"]);
+        }
+        std::sort(table["variables"].begin(), table["variables"].end(), by_name);
+      }
+      std::sort(doc_["variables"].begin(), doc_["variables"].end(), by_name);
+    }
+  }
+
   void DeriveAccessRoutes() {
     if (doc_.contains("access") && doc_["access"].contains("routes")) return;
     if (!doc_.contains("distributions")) return;
@@ -574,8 +607,9 @@ class Run {
         AddLangText(v["description"], o, where);
       } else if (p == Iri(ns::kCsvw, "datatype")) {
         std::string name = o.is_iri() ? IriTail(o.value) : o.value;
-        auto code = mapper_.vocabulary("value-types").CodeForField("csvw_datatype", name);
-        if (!code) code = mapper_.vocabulary("value-types").CodeForLiteral(name);
+        // The code itself first: "string" is also the CSVW type of code and text.
+        auto code = mapper_.vocabulary("value-types").CodeForLiteral(name);
+        if (!code) code = mapper_.vocabulary("value-types").CodeForField("csvw_datatype", name);
         if (code) v["value_type"] = *code;
         else Unmapped(where + "/csvw:datatype (no hdcat value type for " + name + ")");
       } else if (p == Iri(ns::kHdcat, "unit")) {
@@ -679,6 +713,7 @@ Result<DcatMapped> DcatMapper::MapDataset(const rdf::Graph& graph, const rdf::Te
   for (const auto& predicate : order) {
     if (!known.count(predicate)) run.Unmapped(CompactIri(predicate));
   }
+  run.SortLists();
   run.DeriveAccessRoutes();
   return out;
 }

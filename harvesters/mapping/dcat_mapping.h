@@ -20,6 +20,9 @@
 // converter could not read, is listed in `unmapped` as "prefix:local" or
 // "path/prefix:local (reason)". The caller keeps the raw triples.
 //
+// RDF values have no order, so every list in the document is sorted (tables
+// and variables by name): the same graph always gives the same document.
+//
 // When the source gives no hdcat access route, one route per distribution
 // access URL is derived (open_download when access rights are PUBLIC, else
 // data_delivery) and the derivation is listed in `notes`.

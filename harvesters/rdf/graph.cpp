@@ -65,8 +65,15 @@ std::string Triple::ToNTriples() const {
 }
 
 void Graph::Add(Triple triple) {
-  std::string line = triple.ToNTriples();
-  if (!seen_.insert(line).second) return;
+  std::size_t hash = std::hash<std::string>{}(triple.ToNTriples());
+  auto [begin, end] = by_hash_.equal_range(hash);
+  for (auto it = begin; it != end; ++it) {
+    const Triple& existing = triples_[it->second];
+    if (existing.subject == triple.subject && existing.predicate == triple.predicate && existing.object == triple.object) {
+      return;
+    }
+  }
+  by_hash_.emplace(hash, triples_.size());
   by_subject_[triple.subject.Key()].push_back(triples_.size());
   triples_.push_back(std::move(triple));
 }

@@ -76,7 +76,9 @@ class Graph {
 
  private:
   std::vector<Triple> triples_;
-  std::unordered_set<std::string> seen_;
+  // Hash of a triple's N-Triples form -> its index, to drop duplicates
+  // without keeping a second copy of every triple's text.
+  std::unordered_multimap<std::size_t, std::size_t> by_hash_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_subject_;
 };
 

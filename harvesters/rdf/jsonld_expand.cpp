@@ -141,6 +141,7 @@ class Expander {
         continue;
       }
       HDCAT_TRY(Define(result, local, term, defined));
+      if (pending_error_) return *pending_error_;
     }
     return Status::Ok();
   }
@@ -243,8 +244,14 @@ class Expander {
       std::string prefix = value.substr(0, colon);
       std::string suffix = value.substr(colon + 1);
       if (prefix == "_" || suffix.rfind("//", 0) == 0) return value;
-      if (local && defined && local->contains(prefix) && !defined->count(prefix)) {
-        if (!Define(active, *local, prefix, *defined).ok()) return std::nullopt;
+      if (local && defined && local->contains(prefix)) {
+        auto state = defined->find(prefix);
+        if (state == defined->end()) {
+          if (!Define(active, *local, prefix, *defined).ok()) return std::nullopt;
+        } else if (!state->second) {
+          if (!pending_error_) pending_error_ = InvalidInput("cyclic IRI mapping for JSON-LD term \"" + prefix + "\"");
+          return std::nullopt;
+        }
       }
       if (auto it = active.terms.find(prefix); it != active.terms.end() && it->second.iri && it->second.prefix) {
         return *it->second.iri + suffix;
@@ -486,6 +493,7 @@ class Expander {
   const ContextCache& contexts_;
   const ExpandOptions& options_;
   std::vector<std::string> dropped_;
+  std::optional<Error> pending_error_;  // found inside ExpandIri, which cannot return one
 };
 
 }  // namespace

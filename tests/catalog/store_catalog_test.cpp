@@ -109,6 +109,38 @@ TEST_CASE("loading the same document twice creates one version", "[store]") {
   CHECK(second.public_id == first.public_id);
   CHECK(f.Count("dataset_versions") == "1");
   CHECK(f.db.Scalar("SELECT count(*) FROM catalog_changes WHERE subject = 'dataset'") == "1");
+  CHECK(f.db.Scalar("SELECT string_agg(actor || ' ' || action, ',') FROM audit_log WHERE subject_type = 'dataset'") ==
+        "load:test dataset.put");
+}
+
+TEST_CASE("writers racing to create the same dataset create it once", "[store]") {
+  Fixture f;
+  MustPutHolder(*f.store, "h1");
+  constexpr int kWriters = 6;
+  std::vector<std::unique_ptr<pg::Connection>> conns;
+  for (int i = 0; i < kWriters; ++i) {
+    auto conn = pg::Connection::Open(f.db.conninfo());
+    REQUIRE(conn.ok());
+    conns.push_back(std::move(conn).value());
+  }
+  std::vector<Result<DatasetPutResult>> results(kWriters, Internal("not run"));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kWriters; ++i) {
+    threads.emplace_back([&, i] {
+      CatalogStore store(*conns[i], SharedValidator());
+      results[i] = store.PutDataset(DatasetDocument("h1", "raced"), "load:race");
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  int created = 0;
+  for (const auto& result : results) {
+    REQUIRE(result.ok());
+    if (result->outcome == PutOutcome::kCreated) ++created;
+    CHECK(result->version_no == 1);
+  }
+  CHECK(created == 1);
+  CHECK(f.Count("dataset_versions") == "1");
+  CHECK(f.db.Scalar("SELECT count(*) FROM catalog_changes WHERE subject = 'dataset'") == "1");
 }
 
 TEST_CASE("changing one field adds exactly one version and one change", "[store]") {
@@ -305,6 +337,11 @@ TEST_CASE("withdrawing hides a dataset and keeps its history", "[store]") {
   auto empty_reason = f.store->WithdrawDataset(put.public_id, "", "web:admin");
   REQUIRE_FALSE(empty_reason.ok());
   CHECK(empty_reason.error().kind == ErrorKind::kInvalidInput);
+
+  auto bad_reason = f.store->WithdrawDataset(put.public_id, std::string("\xff"), "web:admin");
+  REQUIRE_FALSE(bad_reason.ok());
+  CHECK(bad_reason.error().kind == ErrorKind::kInvalidInput);
+  CHECK(f.db.Scalar("SELECT status FROM datasets WHERE public_id = '" + put.public_id + "'") == "active");
 
   auto withdrawn = f.store->WithdrawDataset(put.public_id, "superseded by d2", "web:admin");
   REQUIRE(withdrawn.ok());

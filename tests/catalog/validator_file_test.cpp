@@ -117,20 +117,26 @@ TEST_CASE("a feed is validated item by item with full pointers", "[validator][fi
       ]})",
                               KindChoice::kAuto);
   REQUIRE_FALSE(report.failure.has_value());
-  REQUIRE(report.documents.size() == 3);
-  CHECK(report.documents[0].pointer == "/holder");
-  CHECK(report.documents[0].kind == DocumentKind::kHolder);
-  REQUIRE(report.documents[0].report.errors.size() == 1);
-  CHECK(report.documents[0].report.errors[0].pointer == "/holder/holder_type");
-  CHECK(report.documents[0].report.errors[0].suggestion == "ministry");
-  CHECK(report.documents[1].report.ok());
-  CHECK(report.documents[1].report.completeness == Approx(100));
-  const auto& second = report.documents[2].report;
+  REQUIRE(report.documents.size() == 4);
+  CHECK(report.documents[0].feed_envelope);
+  CHECK(report.documents[0].report.ok());
+  CHECK(report.documents[1].pointer == "/holder");
+  CHECK(report.documents[1].kind == DocumentKind::kHolder);
+  REQUIRE(report.documents[1].report.errors.size() == 1);
+  CHECK(report.documents[1].report.errors[0].pointer == "/holder/holder_type");
+  CHECK(report.documents[1].report.errors[0].suggestion == "ministry");
+  CHECK(report.documents[2].report.ok());
+  CHECK(report.documents[2].report.completeness == Approx(100));
+  const auto& second = report.documents[3].report;
   REQUIRE(second.errors.size() == 2);
   CHECK(second.errors[0].pointer == "/datasets/1/titel");
   CHECK(second.errors[1].pointer == "/datasets/1/title");
   CHECK(second.items[0].field.starts_with("/datasets/1/"));
   CHECK_FALSE(report.ok());
+  // The feed page itself gets no completeness line.
+  std::string text = RenderText(report);
+  CHECK(text.find("feed.json: completeness") == std::string::npos);
+  CHECK(text.find("feed.json: /datasets/1: completeness") != std::string::npos);
 }
 
 TEST_CASE("the kind option overrides detection", "[validator][file]") {

@@ -139,5 +139,27 @@ TEST_CASE("a holder with a misspelt type gets the closest type", "[validator][re
   CHECK(error->suggestion == "ministry");
 }
 
+TEST_CASE("a feed page is checked as a page and item by item", "[validator][real]") {
+  Json feed = {{"datasets", Json::array({Example("examples/dataset-example.json"), Json::object()})},
+               {"holder", Example("examples/holder-example.json")},
+               {"nxt", nullptr}};
+  auto reports = validation::ValidateDocument(*Embedded(), feed, validation::KindChoice::kAuto);
+  REQUIRE(reports.size() == 4);
+  const auto& envelope = reports[0];
+  CHECK(envelope.feed_envelope);
+  INFO(Describe(envelope.report));
+  REQUIRE(envelope.report.errors.size() == 2);
+  CHECK(envelope.report.errors[0].pointer == "/nxt");
+  CHECK(envelope.report.errors[0].suggestion == "next");
+  CHECK(envelope.report.errors[1].pointer == "/next");
+  CHECK(reports[1].pointer == "/holder");
+  CHECK(reports[1].report.ok());
+  CHECK(reports[2].report.ok());
+  // The empty item's missing identifier is reported once, by the dataset check.
+  const Finding* missing = ErrorAt(reports[3].report, "/datasets/1/identifier");
+  REQUIRE(missing != nullptr);
+  CHECK(missing->message == "missing required property 'identifier'");
+}
+
 }  // namespace
 }  // namespace hdcat::catalog

@@ -155,6 +155,10 @@ void FaultServer::Serve(int fd) {
     ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
     if (n <= 0) return;
     head.append(buffer, static_cast<size_t>(n));
+    if (static_cast<unsigned char>(head[0]) == 0x16) {  // a TLS ClientHello: this server speaks plain HTTP only
+      WriteAll(fd, "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+      return;
+    }
   }
   FaultRequest request;
   size_t line_end = head.find("\r\n");

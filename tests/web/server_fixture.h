@@ -18,9 +18,9 @@ namespace hdcat::testing {
 
 struct TestServerSetup {
   bool with_database = true;                         // false: conninfo of an unreachable database
-  std::vector<std::string> sample_holders;           // names under samples/holders/, without .json
-  std::function<void(web::ServerOptions&)> options;  // adjust options before Create
-  std::function<void(web::Server&)> before_start;    // e.g. add routes
+  std::vector<std::string> sample_holders = {};      // names under samples/holders/, without .json
+  std::function<void(web::ServerOptions&)> options = {};  // adjust options before Create
+  std::function<void(web::Server&)> before_start = {};  // e.g. add routes
 };
 
 class TestServer {

@@ -43,13 +43,25 @@ void AddIdentity(DatasetBuilder& b) {
   if (const Json* holder = Get(b.doc, "holder"); holder && holder->is_string()) {
     b.Add(b.dataset, Name(ns::kHdcat, "holder"), Term::Iri(b.site.HolderIri(holder->get<std::string>())));
   }
+  bool has_keyword = false;
   if (const Json* keywords = Get(b.doc, "keywords"); keywords && keywords->is_object()) {
     for (const auto& [language, words] : keywords->items()) {
       if (!words.is_array()) continue;
       for (const Json& word : words) {
-        if (word.is_string()) b.Add(b.dataset, Name(ns::kDcat, "keyword"), Term::Literal(word.get<std::string>(), language));
+        if (!word.is_string() || word.get_ref<const std::string&>().empty()) continue;
+        b.Add(b.dataset, Name(ns::kDcat, "keyword"), Term::Literal(word.get<std::string>(), language));
+        has_keyword = true;
       }
     }
+  }
+  // R8 requires keywords for non-public data; without the holder's own, the
+  // labels of the dataset's EHDS health categories describe it best.
+  if (!has_keyword) {
+    ForEach(b.doc, "health_categories", [&](const Json& code) {
+      if (!code.is_string()) return;
+      Json label = b.vocabularies.Label("health-categories", code.get<std::string>());
+      b.AddLangText(b.dataset, Name(ns::kDcat, "keyword"), label.is_null() ? &code : &label);
+    });
   }
   b.AddDate(b.dataset, Name(ns::kDct, "issued"), Get(b.doc, "issued"));
   b.AddDate(b.dataset, Name(ns::kDct, "modified"), Get(b.doc, "modified"));
@@ -83,19 +95,22 @@ void AddClassification(DatasetBuilder& b) {
   AddCodes(b, "health_categories", Scheme::kHealthCategory, Name(ns::kHealthDcatAp, "healthCategory"));
   AddCodes(b, "health_themes", Scheme::kHealthTheme, Name(ns::kHealthDcatAp, "healthTheme"));
   AddCodes(b, "dataset_types", Scheme::kDatasetType, Name(ns::kDct, "type"));
-  AddCodes(b, "languages", Scheme::kLanguage, Name(ns::kDct, "language"));
+  ForEach(b.doc, "languages", [&](const Json& code) {
+    if (!code.is_string()) return;
+    Term language = Term::Iri(b.vocabularies.ConceptIri(Scheme::kLanguage, code.get<std::string>()));
+    b.Add(b.dataset, Name(ns::kDct, "language"), language);
+    b.Type(language, ns::kDct, "LinguisticSystem");
+  });
   ForEach(b.doc, "data_types", [&](const Json& code) { b.AddPlain(b.dataset, Name(ns::kHdcat, "dataType"), &code); });
   ForEach(b.doc, "spatial", [&](const Json& code) {
     if (!code.is_string()) return;
     const std::string& text = code.get_ref<const std::string&>();
     // Country codes are EU country IRIs; a prefecture (JP-13) lies in Japan and
     // keeps its own code in hdcat:spatialCode.
-    if (text.starts_with("JP-")) {
-      b.Add(b.dataset, Name(ns::kDct, "spatial"), Term::Iri(b.vocabularies.ConceptIri(Scheme::kCountry, "JPN")));
-      b.Add(b.dataset, Name(ns::kHdcat, "spatialCode"), Term::Literal(text));
-    } else {
-      b.Add(b.dataset, Name(ns::kDct, "spatial"), Term::Iri(b.vocabularies.ConceptIri(Scheme::kCountry, text)));
-    }
+    Term country = Term::Iri(b.vocabularies.ConceptIri(Scheme::kCountry, text.starts_with("JP-") ? "JPN" : text));
+    b.Add(b.dataset, Name(ns::kDct, "spatial"), country);
+    b.Type(country, ns::kDct, "Location");
+    if (text.starts_with("JP-")) b.Add(b.dataset, Name(ns::kHdcat, "spatialCode"), Term::Literal(text));
   });
   ForEach(b.doc, "generated_by", [&](const Json& code) {
     if (!code.is_string()) return;
@@ -178,13 +193,26 @@ void AddTime(DatasetBuilder& b) {
   }
 }
 
+// R8 requires dct:provenance for non-public data. A document without one
+// gets a statement that says who provides the data and that the holder has
+// not described the collection, which is true and tells the reader to ask.
+Json FallbackProvenance(const DatasetBuilder& b) {
+  const Json* name = DatasetBuilder::Member(b.holder, "name");
+  std::string ja = name && name->is_object() && name->contains("ja") ? (*name)["ja"].get<std::string>() : "";
+  std::string en = name && name->is_object() && name->contains("en") ? (*name)["en"].get<std::string>() : "";
+  if (ja.empty()) ja = en.empty() ? "データ保有者" : en;
+  if (en.empty()) en = ja;
+  return Json{{"ja", ja + "が保有し提供するデータ。収集方法の説明は登録されていない。"},
+              {"en", "Data held and provided by " + en + "; the holder has not described how they were collected."}};
+}
+
 void AddUseAndProvenance(DatasetBuilder& b) {
-  if (const Json* provenance = Get(b.doc, "provenance")) {
-    Term statement = b.graph.NewBlank();
-    if (b.AddLangText(statement, Name(ns::kRdfs, "label"), provenance)) {
-      b.Add(b.dataset, Name(ns::kDct, "provenance"), statement);
-      b.Type(statement, ns::kDct, "ProvenanceStatement");
-    }
+  Term statement = b.graph.NewBlank();
+  const Json fallback = FallbackProvenance(b);
+  if (b.AddLangText(statement, Name(ns::kRdfs, "label"), Get(b.doc, "provenance")) ||
+      b.AddLangText(statement, Name(ns::kRdfs, "label"), &fallback)) {
+    b.Add(b.dataset, Name(ns::kDct, "provenance"), statement);
+    b.Type(statement, ns::kDct, "ProvenanceStatement");
   }
   ForEach(b.doc, "personal_data", [&](const Json& code) {
     if (!code.is_string()) return;

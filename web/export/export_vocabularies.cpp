@@ -149,7 +149,7 @@ SystemIri ExportVocabularies::System(std::string_view vocabulary, std::string_vi
       }
     }
     // hdcat's own identifier for a system no one else names.
-    own_iri = std::string(ns::kHdcat) + std::string(vocabulary) + "-" + std::string(code);
+    own_iri = "https://hdcat.jp/id/" + std::string(vocabulary) + "/" + std::string(code);
   }
   result.iri = own_iri;
   return result;

@@ -96,6 +96,19 @@ Status ConvertRequest(const Pistache::Http::Request& in, HttpRequest* request) {
   return Status::Ok();
 }
 
+// A response header of any name. Pistache 0.0.5 writes only typed headers,
+// not the raw ones, so every header the server sends goes through this type.
+class NamedHeader : public Pistache::Http::Header::Header {
+ public:
+  NamedHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  void write(std::ostream& stream) const override { stream << value_; }
+
+ private:
+  std::string name_;
+  std::string value_;
+};
+
 class PistacheHandler : public Pistache::Http::Handler {
  public:
   HTTP_PROTOTYPE(PistacheHandler)
@@ -127,14 +140,16 @@ class PistacheHandler : public Pistache::Http::Handler {
  private:
   static void Send(const HttpRequest& request, HttpResponse& response, Pistache::Http::ResponseWriter& writer) {
     auto& headers = writer.headers();
-    if (!response.content_type.empty()) headers.addRaw(Pistache::Http::Header::Raw("Content-Type", response.content_type));
-    headers.addRaw(Pistache::Http::Header::Raw("X-Request-Id", request.request_id));
-    headers.addRaw(Pistache::Http::Header::Raw("X-Content-Type-Options", "nosniff"));
-    for (const auto& [name, value] : response.headers) headers.addRaw(Pistache::Http::Header::Raw(name, value));
+    auto add = [&headers](std::string name, std::string value) {
+      headers.add(std::make_shared<NamedHeader>(std::move(name), std::move(value)));
+    };
+    if (!response.content_type.empty()) add("Content-Type", response.content_type);
+    add("X-Request-Id", request.request_id);
+    add("X-Content-Type-Options", "nosniff");
+    for (const auto& [name, value] : response.headers) add(name, value);
     if (response.content_type.starts_with("text/html")) {
-      headers.addRaw(Pistache::Http::Header::Raw(
-          "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"));
-      headers.addRaw(Pistache::Http::Header::Raw("Referrer-Policy", "same-origin"));
+      add("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+      add("Referrer-Policy", "same-origin");
     }
     if (request.method == "HEAD") response.body.clear();
     writer.send(static_cast<Pistache::Http::Code>(response.status), response.body);
