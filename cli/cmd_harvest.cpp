@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <string>
 #include <thread>
@@ -212,7 +213,7 @@ int RunHarvest(int argc, char** argv) {
   if (jobs) return Jobs(**conn, *args);
 
   std::atomic<bool> stop{false};
-  LogObserver log(args->flag("quiet"));
+  LogObserver log_observer(args->flag("quiet"));
   TtyObserver tty;
   const bool on_tty = ::isatty(STDERR_FILENO) == 1 && !worker;
   WorkerOptions options;
@@ -220,7 +221,7 @@ int RunHarvest(int argc, char** argv) {
   options.lease = std::chrono::seconds(lease_seconds);
   options.idle_sleep = std::chrono::seconds(sleep_seconds);
   options.runner.conninfo = ResolveDatabase(*args).conninfo;
-  options.runner.observer = on_tty ? static_cast<JobObserver*>(&tty) : &log;
+  options.runner.observer = on_tty ? static_cast<JobObserver*>(&tty) : &log_observer;
   options.runner.stop = &stop;
   Worker harvest_worker(**conn, **validator, options);
 
@@ -230,10 +231,10 @@ int RunHarvest(int argc, char** argv) {
       std::fprintf(stderr, "hdcat harvest: signal %d received, stopping after the current record\n", signal_number);
       stop.store(true);
     }).detach();
-    log.OnMessage("worker " + options.worker_id + " started");
+    log_observer.OnMessage("worker " + options.worker_id + " started");
     Status stopped = harvest_worker.RunUntil(stop);
     if (!stopped.ok()) return Fail(stopped.error());
-    log.OnMessage("worker " + options.worker_id + " stopped");
+    log_observer.OnMessage("worker " + options.worker_id + " stopped");
     return 0;
   }
   if (due) {

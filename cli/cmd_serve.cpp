@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/db_options.h"
 #include "cli/exit_code.h"
+#include "web/api/index_search_backend.h"
 #include "web/api/store_catalog_reader.h"
 #include "web/server/server.h"
 #include "web/server/termination_signals.h"
@@ -76,6 +77,10 @@ int RunServe(int argc, char** argv) {
   options.index_directory = args->option_or("index", "");
   options.database = ResolveDatabase(*args).conninfo;
 
+  if (options.tls_certificate_file.empty() != options.tls_key_file.empty()) {
+    std::fprintf(stderr, "hdcat serve: --tls-cert and --tls-key go together\n");
+    return 2;
+  }
   // Bring the schema up to date once; a database that is down now only makes /ready fail.
   if (auto db = OpenDatabase(*args); !db.ok()) {
     std::fprintf(stderr, "hdcat serve: warning: %s\n", db.error().ToString().c_str());
@@ -93,6 +98,14 @@ int RunServe(int argc, char** argv) {
     if (pool == nullptr) return std::shared_ptr<const web::api::CatalogReader>();
     return std::shared_ptr<const web::api::CatalogReader>(
         std::make_shared<web::api::StoreCatalogReader>(pool, shared_validator));
+  };
+
+  services.make_search = [](const std::string& index_directory)
+      -> Result<std::shared_ptr<const web::api::SearchBackend>> {
+    if (index_directory.empty()) return std::shared_ptr<const web::api::SearchBackend>();
+    auto backend = web::api::IndexSearchBackend::Create(index_directory);
+    if (!backend.ok()) return backend.error();
+    return std::shared_ptr<const web::api::SearchBackend>(*backend);
   };
 
   // Signals are blocked before any server thread exists, so only sigwait sees them.

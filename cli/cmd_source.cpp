@@ -1,4 +1,5 @@
 // hdcat source: register, list, show, disable and enable harvest sources.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -41,11 +42,6 @@ constexpr const char* kUsage =
     "  --bearer-env VARIABLE   send the bearer token held in this environment variable\n"
     "  --basic-env VARIABLE    send basic auth; the variable holds user:password\n"
     "  --disabled              register without scheduling it\n";
-
-constexpr std::initializer_list<std::string_view> kValued = {
-    "db",         "holder",      "endpoint",           "format",          "schedule",      "option",
-    "threshold",  "max-bytes",   "timeout-ms",         "connect-timeout-ms", "low-speed-seconds", "max-records",
-    "attempts",   "retry-base-ms", "bearer-env",        "basic-env"};
 
 int Usage(const char* problem) {
   if (problem != nullptr) std::fprintf(stderr, "hdcat source: %s\n", problem);
@@ -196,7 +192,10 @@ void PrintSource(const HarvestSource& source) {
 }  // namespace
 
 int RunSource(int argc, char** argv) {
-  auto args = Args::Parse(argc, argv, 2, kValued);
+  auto args = Args::Parse(argc, argv, 2,
+                          {"db", "holder", "endpoint", "format", "schedule", "option", "threshold", "max-bytes",
+                           "timeout-ms", "connect-timeout-ms", "low-speed-seconds", "max-records", "attempts",
+                           "retry-base-ms", "bearer-env", "basic-env"});
   if (!args.ok()) return Usage(args.error().message.c_str());
   if (args->help()) return Usage(nullptr);
   const auto& words = args->positional();

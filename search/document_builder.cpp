@@ -116,6 +116,13 @@ void AddBooleanTerm(Xapian::Document& document, const std::string& term) {
   if (!term.empty() && term.size() <= kMaxTermBytes) document.add_boolean_term(term);
 }
 
+// Code terms carry wdf, so a dataset that lists a code in several places
+// (a variable's examples, code_values, statistics) ranks above one that
+// mentions it once.
+void AddCodeTerm(Xapian::Document& document, const std::string& term) {
+  if (!term.empty() && term.size() <= kMaxTermBytes) document.add_term(term, 1);
+}
+
 bool IsAscii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -124,10 +131,10 @@ void AddCodeTerms(Xapian::Document& document, std::string_view system, std::stri
   std::string normalized = NormalizeCode(code);
   if (normalized.empty() || system.empty()) return;
   std::string prefix = std::string(s::kPrefixCode) + Lower(std::string(system)) + ":";
-  AddBooleanTerm(document, prefix + normalized);
+  AddCodeTerm(document, prefix + normalized);
   if (!hierarchical || !IsAscii(normalized)) return;
   for (std::size_t length = s::kMinCodePrefix; length < normalized.size(); ++length) {
-    AddBooleanTerm(document, prefix + normalized.substr(0, length));
+    AddCodeTerm(document, prefix + normalized.substr(0, length));
   }
 }
 
@@ -314,6 +321,9 @@ Result<IndexedDataset> DocumentBuilder::Build(const Json& dataset, const Json& h
                             &out.english_text);
         indexer.AddLangWords(Field(variable, "aliases"), s::kFieldWeightVariable, s::kPrefixVariable, nullptr);
       }
+    }
+    for (const Json& code : Field(dataset, "code_values")) {
+      indexer.AddLangText(Field(code, "label"), s::kFieldWeightVariable, s::kPrefixVariable, true, nullptr);
     }
     indexer.AddLangText(Field(dataset, "description"), s::kFieldWeightDescription, "", false, &out.english_text);
     indexer.AddLangText(Field(dataset, "provenance"), s::kFieldWeightDescription, "", false, nullptr);

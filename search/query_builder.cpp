@@ -106,10 +106,23 @@ class Assembler {
           Remember(ngram, origin);
           ngrams.emplace_back(ngram);
         }
-        required.emplace_back(Xapian::Query::OP_AND, ngrams.begin(), ngrams.end());
+        // A synonym is a fixed expression: its characters must be adjacent, or
+        // a long one (インスリン非依存性糖尿病) matches bigrams scattered over a
+        // whole description. The user's own words keep the looser AND.
+        if (!origin.synonym.empty() && part.chars.size() >= 3) {
+          std::vector<Xapian::Query> unigrams(part.chars.begin(), part.chars.end());
+          required.emplace_back(Xapian::Query::OP_PHRASE, unigrams.begin(), unigrams.end());
+          for (const std::string& ch : part.chars) Remember(ch, origin);
+        } else {
+          required.emplace_back(Xapian::Query::OP_AND, ngrams.begin(), ngrams.end());
+        }
         if (part.chars.size() >= 2) boosts_.emplace_back(std::string(s::kPrefixRunStart) + part.ngrams.front());
         if (part.chars.size() == 1) out_.has_single_cjk_run = true;
-        out_.highlight_terms.insert(out_.highlight_terms.end(), part.chars.begin(), part.chars.end());
+        // Japanese synonyms are not marked: their lone characters would light
+        // up unrelated text (化 of 標準化).
+        if (origin.synonym.empty()) {
+          out_.highlight_terms.insert(out_.highlight_terms.end(), part.chars.begin(), part.chars.end());
+        }
       } else {
         std::string stem = std::string(s::kPrefixStem) + stemmer_(part.word);
         Remember(part.word, origin);
@@ -168,12 +181,17 @@ class Assembler {
     TermOrigin own{unit, ""};
     std::vector<Xapian::Query> alternatives;
     Xapian::Query text = TextQuery(unit, own, true);
-    if (!text.empty()) alternatives.push_back(text);
+    if (!text.empty()) {
+      alternatives.push_back(text);
+      out_.synonym_queries.emplace(std::make_pair(unit, std::string()), text);
+    }
     std::vector<std::pair<std::string, std::string>> variants = SynonymVariants(unit);
     if (variants.size() > kMaxAlternatives) variants.resize(kMaxAlternatives);
     for (const auto& [variant, synonym] : variants) {
       Xapian::Query query = TextQuery(variant, TermOrigin{unit, synonym}, false);
-      if (!query.empty()) alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, query, kSynonymWeight);
+      if (query.empty()) continue;
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, query, kSynonymWeight);
+      out_.synonym_queries.emplace(std::make_pair(unit, synonym), query);
     }
     Xapian::Query code = CodeQuery(unit);
     if (!code.empty()) alternatives.push_back(code);

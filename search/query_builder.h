@@ -54,6 +54,10 @@ struct BuiltQuery {
   std::vector<std::string> units;                // normalised units, in order
   std::map<std::string, TermOrigin> text_terms;  // free-text term -> where it came from
   std::map<std::string, CodeTerm> code_terms;    // code term -> system and code
+  // The text query of each unit and synonym variant, keyed by (unit,
+  // synonym; "" for the unit's own words), so an explanation can check that
+  // the whole unit or synonym matched a document, not one stray n-gram.
+  std::map<std::pair<std::string, std::string>, Xapian::Query> synonym_queries;
   // Terms for highlighting snippets: Xapian 1.4.22 marks CJK text by
   // unigrams only, so these are the unigrams of every CJK run plus the
   // Latin words and their stems.

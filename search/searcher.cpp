@@ -385,7 +385,33 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
       }
       if (!in_field) fields[key].insert("description");
     }
+    // The user's own words explain a hit; a synonym only when they do not,
+    // and then only the first synonym that matched.
+    const std::string id_term = std::string(s::kPrefixId) +
+                                (is_variable ? hit.public_id + "#" + hit.table + "/" + hit.variable : hit.public_id);
+    auto whole_match = [&](const std::pair<std::string, std::string>& key) {
+      auto query = built.synonym_queries.find(key);
+      if (query == built.synonym_queries.end()) return false;
+      Xapian::Enquire check(database_);
+      check.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query->second, Xapian::Query(id_term)));
+      return !check.get_mset(0, 1).empty();
+    };
+    std::set<std::pair<std::string, std::string>> verified;
+    std::set<std::string> explained_units;
     for (const auto& [key, found_in] : fields) {
+      if (key.second.empty() && whole_match(key)) {
+        verified.insert(key);
+        explained_units.insert(key.first);
+      }
+    }
+    for (const auto& [key, found_in] : fields) {
+      if (!key.second.empty() && explained_units.count(key.first) == 0 && whole_match(key)) {
+        verified.insert(key);
+        explained_units.insert(key.first);  // the first synonym that matched is enough
+      }
+    }
+    for (const auto& [key, found_in] : fields) {
+      if (verified.count(key) == 0) continue;  // stray n-grams, not the words themselves
       std::string words = key.first + (key.second.empty() ? "" : " (synonym: " + key.second + ")");
       if (found_in.empty()) add_reason("text: " + words);
       for (const char* field : {"title", "name", "keyword", "variable", "description"}) {

@@ -10,7 +10,10 @@ std::string FindingLine(const std::string& file, std::string_view severity, cons
   line += finding.pointer.empty() ? ": " : " at " + finding.pointer + ": ";
   line += finding.message;
   std::string details;
-  if (!finding.expected.empty()) details = "expected " + finding.expected;
+  // "expected a boolean but found a string" needs no "(expected a boolean)".
+  if (!finding.expected.empty() && finding.message.find("expected " + finding.expected) == std::string::npos) {
+    details = "expected " + finding.expected;
+  }
   // The message already ends in "did you mean …?" when the suggestion is a
   // correction of the value itself; repeat it only when it is not there.
   if (!finding.suggestion.empty() && finding.message.find("did you mean") == std::string::npos) {

@@ -169,8 +169,13 @@ class Compiler {
       if (!location.empty()) return Fail(at, "$schema is allowed only at the root");
       return Status::Ok();  // checked in Run()
     }
-    if (keyword == "$id" || keyword == "$comment" || keyword == "description") {
+    if (keyword == "$id" || keyword == "$comment") {
       return value.is_string() ? Status::Ok() : Fail(at, keyword + " must be a string");
+    }
+    if (keyword == "description") {
+      if (!value.is_string()) return Fail(at, "description must be a string");
+      node.description = value.get<std::string>();
+      return Status::Ok();
     }
     if (keyword == "title") {
       if (!value.is_string()) return Fail(at, "title must be a string");
@@ -178,7 +183,11 @@ class Compiler {
       return Status::Ok();
     }
     if (keyword == "default") return Status::Ok();
-    if (keyword == "examples") return value.is_array() ? Status::Ok() : Fail(at, "examples must be an array");
+    if (keyword == "examples") {
+      if (!value.is_array()) return Fail(at, "examples must be an array");
+      if (!value.empty()) node.first_example = value[0].is_string() ? value[0].get<std::string>() : value[0].dump();
+      return Status::Ok();
+    }
     if (keyword == "deprecated") {
       if (!value.is_boolean()) return Fail(at, "deprecated must be a boolean");
       node.deprecated = value.get<bool>();

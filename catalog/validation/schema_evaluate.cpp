@@ -124,6 +124,15 @@ std::string ListValues(const std::vector<Json>& values) {
   return out;
 }
 
+// Small vocabularies are listed in full; large ones are named.
+std::string VocabularyExpectation(const Vocabulary& vocabulary) {
+  if (vocabulary.codes().size() <= kMaxListedValues) {
+    std::vector<Json> codes(vocabulary.codes().begin(), vocabulary.codes().end());
+    return ListValues(codes);
+  }
+  return "a code from the vocabulary '" + vocabulary.name() + "'";
+}
+
 std::string ListNames(const std::map<std::string, NodeId, std::less<>>& properties) {
   std::string out;
   std::size_t i = 0;
@@ -305,7 +314,7 @@ class Evaluator {
     for (int hops = 0; id != kNoNode && hops < 16; ++hops) {
       const SchemaNode& target = schema_.nodes[id];
       if (target.enum_values) return ListValues(*target.enum_values);
-      if (target.vocabulary) return "a code from the vocabulary '" + target.vocabulary->name() + "'";
+      if (target.vocabulary) return VocabularyExpectation(*target.vocabulary);
       if (target.types != 0) return DescribeTypes(target.types);
       id = target.ref_target;
     }
@@ -397,7 +406,7 @@ class Evaluator {
       } else if (!std::regex_search(text, node.pattern->regex)) {
         valid = false;
         out.AddError({PointerOf(path), Quote(Json(text)) + " does not match the pattern " + node.pattern->source,
-                      "text matching " + node.pattern->source, ""});
+                      PatternExpectation(node), ""});
       }
     }
     if (node.format && !MatchesFormat(*node.format, text)) {
@@ -410,10 +419,21 @@ class Evaluator {
       std::string suggestion = node.vocabulary->Suggest(text).value_or("");
       std::string message = "unknown code " + Quote(Json(text)) + " in vocabulary '" + node.vocabulary->name() + "'";
       if (!suggestion.empty()) message += " — did you mean '" + suggestion + "'?";
-      out.AddError({PointerOf(path), message, "a code from the vocabulary '" + node.vocabulary->name() + "'", suggestion},
+      out.AddError({PointerOf(path), message, VocabularyExpectation(*node.vocabulary), suggestion},
                    Findings::Mismatch::kValue);
     }
     return valid;
+  }
+
+  // The schema's own description of the form says more to a holder than the
+  // regular expression, which the message already shows.
+  static std::string PatternExpectation(const SchemaNode& node) {
+    std::string expected = node.description.empty() ? "text matching " + node.pattern->source : node.description;
+    if (!node.first_example.empty()) {
+      while (!expected.empty() && expected.back() == '.') expected.pop_back();
+      expected += ", e.g. " + node.first_example;
+    }
+    return expected;
   }
 
   static bool CheckNumber(const SchemaNode& node, const Json& value, const PathStep* path, Findings& out) {

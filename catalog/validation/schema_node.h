@@ -48,6 +48,8 @@ struct PatternProperty {
 struct SchemaNode {
   std::string location;  // JSON pointer of this subschema within the schema file
   std::string title;
+  std::string description;
+  std::string first_example;  // the first of "examples", as text
   bool rejects_everything = false;  // the boolean schema `false`
   bool deprecated = false;
 

@@ -11,7 +11,10 @@
 // When Next() returns false the gather is over and status() says whether it
 // was complete. Only a complete gather (every page fetched and parsed, no
 // gather error) may be used to detect deletions; an incomplete one says why
-// (`error`, and `fetch_failure` for HTTP causes). `not_modified` means the
+// (`error`, and `fetch_failure` for HTTP causes). An incremental gather
+// (config.modified_since set) holds only changed records even when complete:
+// it never implies deletions beyond the source's own `deleted` list.
+// `not_modified` means the
 // source answered a conditional request with 304: nothing changed, and no
 // record follows.
 //

@@ -215,7 +215,18 @@ Result<RecordApplier::Stored> RecordApplier::StoreVariables(const SourceRecord& 
                     " is withdrawn; a data dictionary does not publish it again");
   }
   Json merged = current->document;
-  merged["variables"] = record.document.value("variables", Json::array());
+  Json tables = record.document.value("variables", Json::array());
+  for (auto& table : tables) {
+    if (!table.is_object() || table.contains("title")) continue;
+    // A dictionary names tables but rarely titles them: keep the dataset's title of the
+    // table, else let its name stand as the title (the model requires one).
+    std::string name = TextField(table, "name");
+    for (const auto& known : current->document.value("variables", Json::array())) {
+      if (known.is_object() && TextField(known, "name") == name && known.contains("title")) table["title"] = known["title"];
+    }
+    if (!table.contains("title") && !name.empty()) table["title"] = {{"ja", name}};
+  }
+  merged["variables"] = std::move(tables);
   merged["has_structured_data"] = true;
   auto put = store_.PutDataset(merged, "harvest:" + context_.source_name, context_.holder);
   if (!put.ok()) return put.error();

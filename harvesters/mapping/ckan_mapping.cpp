@@ -176,7 +176,9 @@ Result<CkanMapped> CkanMapper::MapPackage(const Json& package) const {
     return it->second.CodeForLiteral(value);
   };
 
-  for (const auto& [key, value] : fields) {
+  for (const auto& field : fields) {
+    const std::string& key = field.first;  // a plain reference: clang 14 cannot capture structured bindings
+    const Json& value = field.second;
     auto rule = std::find_if(kRules.begin(), kRules.end(), [&key](const CkanFieldRule& r) { return r.key == key; });
     if (rule == kRules.end()) {
       if (!value.is_null() && !(value.is_string() && value.get<std::string>().empty())) out.unmapped.push_back(key);

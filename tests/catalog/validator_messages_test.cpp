@@ -65,7 +65,20 @@ TEST_CASE("unknown vocabulary codes get the closest known code", "[validator][su
   REQUIRE(findings.errors().size() == 1);
   CHECK(findings.errors()[0].pointer == "/coding_systems/1");
   CHECK(findings.errors()[0].suggestion == "jlac10");
-  CHECK(findings.errors()[0].expected == "a code from the vocabulary 'coding-systems'");
+  CHECK(findings.errors()[0].expected == "one of icd10, jlac10, yj");  // small vocabularies are listed
+}
+
+TEST_CASE("a pattern failure explains the form with the schema's description", "[validator][pointer]") {
+  auto schema = MustCompile(R"({"$defs": {"Identifier": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,127}$",
+      "description": "Lower-case slug.", "examples": ["mhlw-ndb"]}},
+      "properties": {"identifier": {"$ref": "#/$defs/Identifier"}, "code": {"pattern": "^[A-Z]+$"}}})");
+  auto findings = Check(schema, R"({"identifier": "MHLW NDB", "code": "a1"})");
+  REQUIRE(findings.errors().size() == 2);
+  CHECK(findings.errors()[0].pointer == "/code");
+  CHECK(findings.errors()[0].expected == "text matching ^[A-Z]+$");
+  CHECK(findings.errors()[1].pointer == "/identifier");
+  CHECK(findings.errors()[1].message == "'MHLW NDB' does not match the pattern ^[a-z0-9][a-z0-9._-]{0,127}$");
+  CHECK(findings.errors()[1].expected == "Lower-case slug, e.g. mhlw-ndb");
 }
 
 TEST_CASE("misspelt property names get the closest allowed name", "[validator][suggest]") {

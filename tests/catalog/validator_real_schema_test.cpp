@@ -139,6 +139,15 @@ TEST_CASE("a holder with a misspelt type gets the closest type", "[validator][re
   CHECK(error->suggestion == "ministry");
 }
 
+TEST_CASE("a wrong access right lists the three allowed codes", "[validator][real]") {
+  Json document = Example("examples/dataset-example.json");
+  document["access_rights"] = "OPEN";
+  auto report = Embedded()->Validate(DocumentKind::kDataset, document);
+  const Finding* error = ErrorAt(report, "/access_rights");
+  REQUIRE(error != nullptr);
+  CHECK(error->expected == "one of PUBLIC, RESTRICTED, NON_PUBLIC");
+}
+
 TEST_CASE("a feed page is checked as a page and item by item", "[validator][real]") {
   Json feed = {{"datasets", Json::array({Example("examples/dataset-example.json"), Json::object()})},
                {"holder", Example("examples/holder-example.json")},

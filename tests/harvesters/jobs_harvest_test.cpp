@@ -220,3 +220,52 @@ TEST_CASE("a paged feed is streamed page by page", "[jobs]") {
 
 }  // namespace
 }  // namespace hdcat::testing
+
+namespace hdcat::testing {
+namespace {
+
+TEST_CASE("a CSV data dictionary supplies the variables of a harvested dataset", "[jobs]") {
+  FeedSource source;
+  Json& sampling = source.datasets[5];
+  sampling.erase("variables");
+  sampling["has_structured_data"] = false;
+  source.Publish(source.datasets);
+  source.server.Route("/dictionary.csv",
+                      FaultResponse::Ok("text/csv", "table,name,title_ja,title_en,value_type\r\n"
+                                                    "patients,age,年齢,Age,integer\r\n"
+                                                    "patients,sex,性別,Sex,code\r\n"));
+  source.fixture.AddSource("mhlw-feed", "mhlw", source.server.Url("/feed"));
+  source.fixture.AddSource("mhlw-dictionary", "mhlw", source.server.Url("/dictionary.csv"), "csv-dictionary", 0.5,
+                           JobsFixture::ShortLimits(), Json{{"dataset", "ndb-sampling"}});
+
+  // Before its dataset exists, the dictionary is a record error that says so.
+  JobSummary early = source.fixture.Run("mhlw-dictionary");
+  CHECK(early.counts.errored == 1);
+  CHECK(source.fixture.db.Scalar("SELECT error_kind FROM harvest_records WHERE job_id = " +
+                                 std::to_string(early.job_id)) == "not_found");
+
+  source.fixture.Run("mhlw-feed");
+  JobSummary job = source.fixture.Run("mhlw-dictionary");
+  INFO(source.fixture.db.Scalar("SELECT string_agg(error_message, ' | ') FROM harvest_records WHERE outcome = 'errored'"
+                                " AND job_id = " + std::to_string(job.job_id)));
+  CHECK(job.status == "succeeded");
+  CHECK(job.counts.updated == 1);
+  auto record = source.fixture.store().GetDataset("mhlw/ndb-sampling");
+  REQUIRE(record.ok());
+  CHECK(record->document["has_structured_data"] == true);
+  REQUIRE(record->document["variables"].size() == 1);
+  CHECK(record->document["variables"][0]["title"]["ja"] == "patients");
+  CHECK(record->document["variables"][0]["variables"].size() == 2);
+
+  const long long versions = source.fixture.Versions();
+  JobSummary again = source.fixture.Run("mhlw-dictionary");
+  CHECK(again.counts.unchanged == 1);
+  CHECK(source.fixture.Versions() == versions);
+  // The feed's own records are unchanged too: the dictionary did not take the dataset over.
+  JobSummary feed = source.fixture.Run("mhlw-feed");
+  CHECK(feed.counts.unchanged == 8);
+  CHECK(feed.counts.withdrawn == 0);
+}
+
+}  // namespace
+}  // namespace hdcat::testing

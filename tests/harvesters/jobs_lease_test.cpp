@@ -114,6 +114,7 @@ TEST_CASE("kill -9 of a harvesting process: the job is reaped and rerun without 
     if (!claimed.ok() || !claimed->has_value()) ::_exit(5);
     harvesters::RunnerOptions options;
     options.conninfo = conninfo;
+    options.batch_size = 1;  // store each record as it arrives, so the kill lands mid-job
     harvesters::JobRunner runner(**conn, **validator, queue, options);
     (void)runner.Run(**claimed);
     ::_exit(0);

@@ -117,8 +117,11 @@ TEST_CASE("the user's own word outranks a synonym", "[search][japanese][ranking]
   REQUIRE_FALSE(response.hits.empty());
   bool says_synonym = false;
   for (const std::string& reason : response.hits.front().matched_because) {
+    INFO(reason);
     if (reason.find("synonym") != std::string::npos) says_synonym = true;
   }
+  INFO(response.hits.front().ref << ": " << response.hits.front().matched_because.size() << " reasons");
+  for (const std::string& reason : response.hits.front().matched_because) UNSCOPED_INFO(reason);
   CHECK(says_synonym);
 }
 

@@ -258,6 +258,14 @@ TEST_CASE("agents: publisher, custodian and HDAB each have exactly one contact p
     CHECK(hdab == Iri(ex::ExportSite{}.HolderIri("test-holder")));
     CHECK(e.Objects(hdab, I(ns::kCv, "contactPoint")).size() == 1);
   }
+  SECTION("a holder without a publisher type gets its holder type's EU type") {
+    Json holder = Holder();
+    holder.erase("publisher_type");
+    Export e(Dataset(), holder);
+    ex::Term agent = e.One(Iri(e.iri), I(ns::kDct, "publisher"));
+    CHECK(e.One(agent, I(ns::kDct, "type")) ==
+          Iri(std::string(ns::kHealthAuthority) + "publisher-type/inpatient-institute"));
+  }
   SECTION("declared agents") {
     Json doc = Dataset();
     doc["hdab"] = {{"name", {{"en", "HDAB"}}}, {"url", "https://hdab.example"}};
@@ -286,6 +294,9 @@ TEST_CASE("access routes become distributions with an access URL and the EHDS") 
   CHECK(e.One(distribution, I(ns::kDcat, "accessURL")) == Iri("https://holder.example/apply"));
   CHECK(e.One(distribution, I(ns::kDcatAp, "applicableLegislation")) == Iri(ns::kEhdsEli));
   CHECK(e.One(distribution, I(ns::kHdcat, "accessRoute")) == Lit("remote_analysis"));
+  CHECK(e.One(distribution, I(ns::kDct, "format")) == Iri(std::string(ns::kEuAuthority) + "file-type/HTML"));
+  CHECK(e.One(distribution, I(ns::kDcatAp, "availability")) ==
+        Iri(std::string(ns::kEuAuthority) + "planned-availability/AVAILABLE"));
 }
 
 TEST_CASE("every sample exports one dataset meeting R8's structural rules") {

@@ -2,12 +2,17 @@
 // static files, keep-alive, request ids and graceful shutdown.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <atomic>
+#include <filesystem>
 #include <chrono>
 #include <future>
 #include <thread>
 
 #include "base/json.h"
+#include "search/index_manager.h"
+#include "tests/support/paths.h"
 #include "tests/web/server_fixture.h"
 #include "tests/web/server_test_client.h"
 
@@ -75,6 +80,34 @@ TEST_CASE("ready is 503 when the search index cannot be opened", "[web][server]"
   auto response = HttpGet(running.port(), "/ready");
   RequireProblem(response, 503, "unavailable");
   CHECK(ParseBody(response)["checks"]["index"]["ok"] == false);
+}
+
+TEST_CASE("search is wired to the index and checks its parameters", "[web][server]") {
+  SECTION("without an index it is 503") {
+    TestServer running;
+    RequireProblem(HttpGet(running.port(), "/api/v1/search?q=x"), 503, "unavailable");
+  }
+  SECTION("with an empty published index it answers") {
+    std::string root = BinaryPath("tests/web/index-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(root);
+    REQUIRE(search::IndexManager(root).OpenForWriting().ok());
+    TestServer running(TestServerSetup{.options = [&root](web::ServerOptions& options) {
+      options.index_directory = root;
+    }});
+    CHECK(HttpGet(running.port(), "/ready").status == 200);
+    auto response = HttpGet(running.port(), "/api/v1/search?q=%E7%B3%96%E5%B0%BF%E7%97%85&holder=jcs&sort=title");
+    INFO(response.body);
+    REQUIRE(response.status == 200);
+    Json body = ParseBody(response);
+    CHECK(body["total"] == 0);
+    CHECK(body["hits"].empty());
+    auto bad_sort = HttpGet(running.port(), "/api/v1/search?sort=titel");
+    RequireProblem(bad_sort, 400, "invalid_input");
+    CHECK(ParseBody(bad_sort)["errors"][0]["suggestion"] == "title");
+    RequireProblem(HttpGet(running.port(), "/api/v1/search?facet_holder=jcs"), 400, "invalid_input");
+    CHECK(HttpGet(running.port(), "/?lang=en").status == 200);
+    std::filesystem::remove_all(root);
+  }
 }
 
 TEST_CASE("unknown routes are 404 problems, wrong methods 405 with Allow", "[web][server]") {

@@ -47,6 +47,12 @@ class CatalogReader {
   // Items are dataset summaries: {holder, identifier, title, description, modified?}.
   virtual Result<Page> ListDatasets(const DatasetFilter& filter, const PageRequest& page) const = 0;
   virtual Result<Json> GetDataset(const std::string& holder, const std::string& identifier) const = 0;
+  // The dataset's summary as in ListDatasets (with its completeness grade).
+  // Optional for implementations: the default answers kUnavailable, and pages
+  // then leave the grade out.
+  virtual Result<Json> GetDatasetSummary(const std::string& holder, const std::string& identifier) const {
+    return Unavailable("no dataset summaries here: " + holder + "/" + identifier);
+  }
 
   // Items are {version, recorded_at, content_hash, change_summary?}, newest first.
   virtual Result<Page> ListVersions(const std::string& holder, const std::string& identifier,

@@ -3,8 +3,10 @@
 // The search operation and the home page's facets call only this interface;
 // the Xapian searcher in search/ provides the production implementation.
 //
-// A result is {total, items: [{id, holder, identifier, title, snippet,
-// score}], facets: {<facet>: [{value, count}]}} with ids "<holder>/<identifier>".
+// A result is search::ToJson's form of a SearchResponse
+// (search/search_request.h): {total, total_exact, relaxed, hits: [{public_id,
+// ref, score, title, holder, holder_name, snippet, matched_because}],
+// facets: {<facet>: [{value, count}]}, did_you_mean?}.
 // An index that cannot be opened is kUnavailable; a query the parser rejects
 // is kInvalidInput.
 //

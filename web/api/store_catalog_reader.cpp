@@ -107,6 +107,15 @@ Result<Json> StoreCatalogReader::GetDataset(const std::string& holder, const std
   return record->document;
 }
 
+Result<Json> StoreCatalogReader::GetDatasetSummary(const std::string& holder, const std::string& identifier) const {
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.error();
+  catalog::CatalogStore store(**lease, *validator_);
+  auto record = store.GetDataset(Ref(holder, identifier));
+  if (!record.ok()) return record.error();
+  return DatasetSummaryJson(record->summary);
+}
+
 Result<Page> StoreCatalogReader::ListVersions(const std::string& holder, const std::string& identifier,
                                               const PageRequest& page) const {
   auto lease = pool_->Acquire();

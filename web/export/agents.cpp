@@ -40,11 +40,11 @@ void AddContactPoint(DatasetBuilder& b, const Term& agent, const Term& node, con
   b.AddPlain(node, Name(ns::kCv, "telephone"), telephone);
 }
 
-void AddPublisherType(DatasetBuilder& b, const Term& agent, const Json* type) {
-  if (type && type->is_string()) {
-    b.Add(agent, Name(ns::kDct, "type"),
-          Term::Iri(b.vocabularies.ConceptIri(Scheme::kPublisherType, type->get<std::string>())));
-  }
+bool AddPublisherType(DatasetBuilder& b, const Term& agent, const Json* type) {
+  if (!type || !type->is_string()) return false;
+  b.Add(agent, Name(ns::kDct, "type"),
+        Term::Iri(b.vocabularies.ConceptIri(Scheme::kPublisherType, type->get<std::string>())));
+  return true;
 }
 
 // The holder as a foaf:Agent with an IRI of its own, so that every dataset of
@@ -66,8 +66,18 @@ Term HolderAgent(DatasetBuilder& b) {
   b.AddLangText(agent, Name(ns::kFoaf, "name"), Get(b.holder, "name"));
   b.AddLangText(agent, Name(ns::kSkos, "altLabel"), Get(b.holder, "short_name"));
   b.AddLangText(agent, Name(ns::kRdfs, "comment"), Get(b.holder, "description"));
-  AddPublisherType(b, agent, Get(b.holder, "publisher_type"));
-  b.AddUrl(agent, Name(ns::kFoaf, "homepage"), Get(b.holder, "homepage"));
+  if (!AddPublisherType(b, agent, Get(b.holder, "publisher_type"))) {
+    // The holder type's EU publisher type (holder-types.json) is the next best.
+    const Json* holder_type = Get(b.holder, "holder_type");
+    const Json eu_type = b.vocabularies.Attribute("holder-types", holder_type && holder_type->is_string()
+                                                                      ? holder_type->get<std::string>()
+                                                                      : "",
+                                                  "eu_publisher_type");
+    if (!eu_type.get_ref<const std::string&>().empty()) AddPublisherType(b, agent, &eu_type);
+  }
+  if (b.AddUrl(agent, Name(ns::kFoaf, "homepage"), Get(b.holder, "homepage"))) {
+    b.Type(Term::Iri(Get(b.holder, "homepage")->get<std::string>()), ns::kFoaf, "Document");
+  }
   const Json* contact = Get(b.holder, "contact");
   const Json empty = Json::object();
   const Json& c = contact ? *contact : empty;

@@ -46,7 +46,9 @@ Result<Graph> CatalogGraph(const ExportSite& site, const ExportVocabularies& voc
   g.Add(catalog, Name(ns::kRdf, "type"), Name(ns::kDcat, "Catalog"));
   AddLangText(g, catalog, Name(ns::kDct, "title"), site.title);
   AddLangText(g, catalog, Name(ns::kDct, "description"), site.description);
-  g.Add(catalog, Name(ns::kFoaf, "homepage"), Term::Iri(site.base_url + "/"));
+  Term homepage = Term::Iri(site.base_url + "/");
+  g.Add(catalog, Name(ns::kFoaf, "homepage"), homepage);
+  g.Add(homepage, Name(ns::kRdf, "type"), Name(ns::kFoaf, "Document"));
   g.Add(catalog, Name(ns::kDcatAp, "applicableLegislation"), Term::Iri(ns::kEhdsEli));
   g.Add(Term::Iri(ns::kEhdsEli), Name(ns::kRdf, "type"), Name(ns::kEli, "LegalResource"));
   g.Add(catalog, Name(ns::kDct, "language"), Term::Iri(vocabularies.ConceptIri(Scheme::kLanguage, "JPN")));

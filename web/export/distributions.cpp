@@ -67,6 +67,13 @@ void AddRoutes(DatasetBuilder& b) {
       b.Add(distribution, Name(ns::kDcat, "accessURL"), Term::Iri(RequestPage(b)));
     }
     if (!type_code.empty()) b.Add(distribution, Name(ns::kHdcat, "accessRoute"), Term::Literal(type_code));
+    // A route is reached through a web page (the request or service page),
+    // and stays available as long as the dataset is listed.
+    Term html = Term::Iri(b.vocabularies.ConceptIri(Scheme::kFileType, "HTML"));
+    b.Add(distribution, Name(ns::kDct, "format"), html);
+    b.Type(html, ns::kDct, "MediaTypeOrExtent");
+    b.Add(distribution, Name(ns::kDcatAp, "availability"),
+          Term::Iri(std::string(ns::kEuAuthority) + "planned-availability/AVAILABLE"));
   }
 }
 

@@ -120,6 +120,14 @@ Json ExportVocabularies::Label(std::string_view vocabulary, std::string_view cod
   return nullptr;
 }
 
+std::string ExportVocabularies::Attribute(std::string_view vocabulary, std::string_view code,
+                                          std::string_view key) const {
+  const Json* entry = Concept(vocabulary, code);
+  if (!entry) return "";
+  auto it = entry->find(key);
+  return it != entry->end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 SystemIri ExportVocabularies::System(std::string_view vocabulary, std::string_view eu_path,
                                      std::string_view code) const {
   std::string eu_prefix = std::string(ns::kHealthAuthority) + std::string(eu_path);

@@ -58,6 +58,8 @@ class ExportVocabularies {
   SystemIri Standard(std::string_view code) const;
   // The vocabulary label of `code` in `vocabulary` (LangText), or null.
   Json Label(std::string_view vocabulary, std::string_view code) const;
+  // A string member of the concept (e.g. holder-types' "eu_publisher_type"), or "".
+  std::string Attribute(std::string_view vocabulary, std::string_view code, std::string_view key) const;
 
  private:
   // vocabulary file name (without .json) -> code -> concept object

@@ -1,7 +1,11 @@
 #include "web/pages/pages.h"
 
+#include <cstdlib>
+
 #include "web/api/operations.h"
 #include "web/pages/language.h"
+#include "web/pages/page_handlers.h"
+#include "web/pages/view_text.h"
 #include "web/server/problem.h"
 #include "web/server/request_target.h"
 
@@ -10,17 +14,6 @@ namespace {
 
 constexpr std::int64_t kHolderPageSize = 50;
 constexpr std::size_t kFacetValuesShown = 8;
-
-// The text of a LangText in `language`, else in the other language, else "".
-std::string PickText(const Json& text, std::string_view language) {
-  if (!text.is_object()) return text.is_string() ? text.get<std::string>() : std::string();
-  auto it = text.find(std::string(language));
-  if (it != text.end() && it->is_string()) return it->get<std::string>();
-  for (const auto& [key, value] : text.items()) {
-    if (value.is_string()) return value.get<std::string>();
-  }
-  return "";
-}
 
 HttpResponse HtmlResponse(const PageRenderer& renderer, std::string_view page, const std::string& language,
                           const Json& data, const HttpRequest& request) {
@@ -59,7 +52,7 @@ Json HomeFacets(const PageServices& services, const PageRenderer& renderer, cons
   return facets;
 }
 
-HttpResponse HomePage(const PageServices& services, const HttpRequest& request) {
+HttpResponse HomePage(const PageServices& services, const PageContext& page_context, const HttpRequest& request) {
   std::string language = ChooseLanguage(request);
   const PageRenderer& renderer = *services.renderer;
   Json data = {{"title", renderer.Message(language, "home_title")}, {"q", request.query_param("q").value_or("")}};
@@ -74,10 +67,10 @@ HttpResponse HomePage(const PageServices& services, const HttpRequest& request) 
       data["holder_count"] = std::to_string(holders->total);
     }
   }
-  return HtmlResponse(renderer, "home", language, data, request);
+  return HtmlPage(page_context, "home", language, std::move(data), request);
 }
 
-HttpResponse HolderListPage(const PageServices& services, const HttpRequest& request) {
+HttpResponse HolderListPage(const PageServices& services, const PageContext& page_context, const HttpRequest& request) {
   std::string language = ChooseLanguage(request);
   const PageRenderer& renderer = *services.renderer;
   Json params = {{"limit", kHolderPageSize}};
@@ -89,8 +82,10 @@ HttpResponse HolderListPage(const PageServices& services, const HttpRequest& req
   Json holders = Json::array();
   for (const auto& holder : page->at("items")) {
     holders.push_back({{"identifier", holder.value("identifier", "")},
+                       {"href", WithLang("/holders/" + holder.value("identifier", ""), language)},
                        {"name", PickText(holder.value("name", Json()), language)},
-                       {"holder_type", holder.value("holder_type", "")}});
+                       {"holder_type", VocabularyLabel(page_context.vocabularies, "holder-types",
+                                                       holder.value("holder_type", ""), language)}});
   }
   std::int64_t offset = page->at("offset").get<std::int64_t>();
   std::int64_t total = page->at("total").get<std::int64_t>();
@@ -102,7 +97,7 @@ HttpResponse HolderListPage(const PageServices& services, const HttpRequest& req
     data["previous_href"] = "/holders?offset=" + std::to_string(std::max<std::int64_t>(0, offset - kHolderPageSize));
   }
   if (offset + kHolderPageSize < total) data["next_href"] = "/holders?offset=" + std::to_string(offset + kHolderPageSize);
-  return HtmlResponse(renderer, "holders", language, data, request);
+  return HtmlPage(page_context, "holders", language, std::move(data), request);
 }
 
 }  // namespace
@@ -126,8 +121,32 @@ HttpResponse HtmlErrorResponse(const PageRenderer& renderer, const Error& error,
 }
 
 void AddPageRoutes(const PageServices& services, Router* router) {
-  router->Add("GET", "/", [services](const HttpRequest& request) { return HomePage(services, request); });
-  router->Add("GET", "/holders", [services](const HttpRequest& request) { return HolderListPage(services, request); });
+  std::string secret = services.secret;
+  if (secret.empty()) {
+    if (const char* configured = std::getenv("HDCAT_SECRET")) secret = configured;
+  }
+  auto context = std::make_shared<PageContext>(PageContext{services.renderer, services.api, nullptr,
+                                                           PageKeys(std::move(secret)),
+                                                           exporting::ExportVocabularies::Load()});
+  if (services.pool != nullptr) context->harvests = std::make_shared<StoreHarvestHealthReader>(services.pool);
+  std::shared_ptr<const PageContext> shared = context;
+  auto page = [shared](HttpResponse (*handler)(const PageContext&, const HttpRequest&)) {
+    return [shared, handler](const HttpRequest& request) { return handler(*shared, request); };
+  };
+  router->Add("GET", "/", [services, shared](const HttpRequest& request) { return HomePage(services, *shared, request); });
+  router->Add("GET", "/holders",
+              [services, shared](const HttpRequest& request) { return HolderListPage(services, *shared, request); });
+  router->Add("GET", "/holders/{holder}", page(HolderPage));
+  router->Add("GET", "/search", page(SearchPage));
+  router->Add("GET", "/datasets/{holder}/{dataset}", page(DatasetPage));
+  router->Add("GET", "/datasets/{holder}/{dataset}/versions", page(DatasetVersionsPage));
+  router->Add("GET", "/compare", page(ComparePage));
+  router->Add("GET", "/basket", page(BasketPage));
+  for (std::string_view action : {"add", "remove", "clear"}) {
+    router->Add("POST", "/basket/" + std::string(action), [shared, action](const HttpRequest& request) {
+      return BasketChange(*shared, request, action);
+    });
+  }
 }
 
 }  // namespace hdcat::web

@@ -7,11 +7,24 @@
 //
 //   GET /          home: search box, the main facets (when search is available)
 //   GET /holders   the holder list, paged by ?offset=
+//   GET /holders/{holder}                              holder, its datasets, harvest health
+//   GET /search                                        results, facets, snippets, paging, sort
+//   GET /datasets/{holder}/{dataset}                   the dataset page (with schema.org JSON-LD)
+//   GET /datasets/{holder}/{dataset}/versions[?diff=A..B]   history and differences
+//   GET /compare?ids=holder/a,holder/b                 up to 4 datasets side by side
+//   GET /basket, POST /basket/add|remove|clear         the basket (signed cookie, CSRF-checked forms)
+//
+// The basket and CSRF cookies are signed with `secret`; when it is empty the
+// HDCAT_SECRET environment variable is used, and when that is unset too a
+// random secret per process (see web/pages/page_keys.h).
 //
 // Thread-safety: the routes capture `services`; the pointed-to objects must
 // outlive the router and be thread-safe.
 #pragma once
 
+#include <string>
+
+#include "catalog/pg/pool.h"
 #include "web/api/api_routes.h"
 #include "web/pages/page_renderer.h"
 #include "web/server/router.h"
@@ -21,6 +34,8 @@ namespace hdcat::web {
 struct PageServices {
   const PageRenderer* renderer = nullptr;
   api::ApiServices api;
+  pg::ConnectionPool* pool = nullptr;  // for harvest health; null = not shown
+  std::string secret;                  // "" = HDCAT_SECRET, else random per process
 };
 
 void AddPageRoutes(const PageServices& services, Router* router);

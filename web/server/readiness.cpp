@@ -1,8 +1,8 @@
 #include "web/server/readiness.h"
 
-#include <xapian.h>
 
 #include "catalog/store/migrations.h"
+#include "search/index_manager.h"
 
 namespace hdcat::web {
 namespace {
@@ -32,12 +32,9 @@ ReadinessCheck CheckMigrations(pg::Connection& conn) {
 
 ReadinessCheck CheckIndex(const std::string& directory) {
   if (directory.empty()) return Passed("index", "not configured");
-  try {
-    Xapian::Database database(directory);
-    return Passed("index", std::to_string(database.get_doccount()) + " documents");
-  } catch (const Xapian::Error& error) {
-    return Failed("index", "cannot open the search index: " + error.get_msg());
-  }
+  auto database = search::IndexManager(directory).OpenForReading();
+  if (!database.ok()) return Failed("index", "cannot open the search index: " + database.error().message);
+  return Passed("index", std::to_string(database->get_doccount()) + " documents");
 }
 
 }  // namespace

@@ -103,6 +103,10 @@ class NamedHeader : public Pistache::Http::Header::Header {
   NamedHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
   const char* name() const override { return name_.c_str(); }
   void write(std::ostream& stream) const override { stream << value_; }
+#ifdef SAFE_HEADER_CAST
+  // Matches no typed header's hash, so Pistache never casts this to one.
+  uint64_t hash() const override { return 0; }
+#endif
 
  private:
   std::string name_;
@@ -146,7 +150,15 @@ class PistacheHandler : public Pistache::Http::Handler {
     if (!response.content_type.empty()) add("Content-Type", response.content_type);
     add("X-Request-Id", request.request_id);
     add("X-Content-Type-Options", "nosniff");
-    for (const auto& [name, value] : response.headers) add(name, value);
+    for (const auto& [name, value] : response.headers) {
+      // The header table keeps one value per name; cookies go through the
+      // jar, which writes one Set-Cookie line each.
+      if (name == "Set-Cookie") {
+        writer.cookies().add(Pistache::Http::Cookie::fromString(value));
+      } else {
+        add(name, value);
+      }
+    }
     if (response.content_type.starts_with("text/html")) {
       add("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
       add("Referrer-Policy", "same-origin");
@@ -213,7 +225,7 @@ void Server::AddCoreRoutes() {
   });
   api::ApiServices api_services{catalog_.get(), search_.get()};
   api::AddApiRoutes(api_services, &router_);
-  AddPageRoutes(PageServices{renderer_.get(), api_services}, &router_);
+  AddPageRoutes(PageServices{renderer_.get(), api_services, pool_.get(), ""}, &router_);
 }
 
 HttpResponse Server::Ready() const {
