@@ -218,6 +218,21 @@ TEST_CASE("JSON-LD is compact, with an inline context and one node per subject")
     }
   }
   CHECK(values == graph.size());
+  // The tricky texts survive JSON text and back unchanged.
+  hdcat::Json reread = hdcat::Json::parse(doc.dump(1));
+  std::multiset<std::string> expected, got;
+  for (const ex::Triple& t : graph.triples()) {
+    if (t.object.is_literal()) expected.insert(t.object.value());
+  }
+  for (const hdcat::Json& node : reread["@graph"]) {
+    for (const auto& [key, list] : node.items()) {
+      if (!list.is_array()) continue;
+      for (const hdcat::Json& value : list) {
+        if (value.is_object() && value.contains("@value")) got.insert(value["@value"].get<std::string>());
+      }
+    }
+  }
+  CHECK(got == expected);
 }
 
 TEST_CASE("formats are chosen by extension and by Accept header") {

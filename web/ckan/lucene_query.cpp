@@ -58,6 +58,12 @@ Result<std::string> ResolveBound(std::string bound) {
   return std::string(text);
 }
 
+QueryNode NodeOf(QueryNode::Kind kind) {
+  QueryNode node;
+  node.kind = kind;
+  return node;
+}
+
 class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {}
@@ -96,7 +102,7 @@ class Parser {
     if (depth > kMaxDepth) return Fail("too deeply nested");
     auto first = ParseAnd(field, depth);
     if (!first.ok()) return first;
-    QueryNode node{QueryNode::Kind::kOr};
+    QueryNode node = NodeOf(QueryNode::Kind::kOr);
     node.children.push_back(std::move(*first));
     for (;;) {
       SkipSpaces();
@@ -110,7 +116,7 @@ class Parser {
   }
 
   Result<QueryNode> ParseAnd(const std::string& field, int depth) {
-    QueryNode node{QueryNode::Kind::kAnd};
+    QueryNode node = NodeOf(QueryNode::Kind::kAnd);
     for (;;) {
       SkipSpaces();
       if (AtEnd() || text_[pos_] == ')') break;
@@ -138,7 +144,7 @@ class Parser {
       if (depth > kMaxDepth) return Fail("too deeply nested");
       auto inner = ParseUnary(field, depth + 1);
       if (!inner.ok()) return inner;
-      QueryNode node{QueryNode::Kind::kNot};
+      QueryNode node = NodeOf(QueryNode::Kind::kNot);
       node.children.push_back(std::move(*inner));
       return node;
     }
@@ -229,7 +235,7 @@ class Parser {
   Result<QueryNode> ParsePhrase(const std::string& field) {
     auto value = ReadQuoted();
     if (!value.ok()) return value.error();
-    QueryNode node{QueryNode::Kind::kPhrase};
+    QueryNode node = NodeOf(QueryNode::Kind::kPhrase);
     node.field = field;
     node.value = std::move(*value);
     return node;
@@ -250,7 +256,7 @@ class Parser {
   }
 
   Result<QueryNode> ParseRange(const std::string& field) {
-    QueryNode node{QueryNode::Kind::kRange};
+    QueryNode node = NodeOf(QueryNode::Kind::kRange);
     node.field = field;
     node.include_lower = text_[pos_++] == '[';
     auto lower = ReadBound();

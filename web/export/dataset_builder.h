@@ -61,8 +61,9 @@ class DatasetBuilder {
   // xsd:nonNegativeInteger, for values that are not counts of people.
   bool AddNonNegative(const Term& s, const Term& p, const Json* value);
   // A count that passes disclosure control first: published as
-  // xsd:nonNegativeInteger, or, when suppressed, as hdcat:suppressedBelow
-  // <threshold> on `suppressed_subject` (so readers know a value exists).
+  // xsd:nonNegativeInteger, or, when suppressed, replaced by an
+  // hdcat:suppressedCount node naming the property and the threshold (so
+  // readers know a value exists, never what it is).
   void AddCount(const Term& s, const Term& p, const Json* value);
   // A dct:PeriodOfTime node with dcat:startDate / dcat:endDate.
   bool AddPeriod(const Term& s, const Term& p, const Json* period);

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <span>
 
 #include "schemas/resources.h"
 #include "web/export/namespaces.h"

@@ -47,6 +47,8 @@ std::string_view RdfFormatExtension(RdfFormat format);
 std::string_view RdfFormatMediaType(RdfFormat format);
 // Picks the format for an HTTP Accept header (q-values honoured; "*/*" and an
 // empty header give Turtle). InvalidInput when nothing acceptable is offered.
+// Browsers send "text/html, …, */*;q=0.8": a dataset URL that also serves
+// HTML should check for text/html before asking this.
 Result<RdfFormat> RdfFormatFromAccept(std::string_view accept);
 
 // One call for the server: the bytes of `graph` in `format`.

@@ -1,5 +1,6 @@
 // The basket: GET /basket and POST /basket/{add,remove,clear}. The basket is
 // the signed hdcat_basket cookie (see page_keys.h); the server stores nothing.
+#include <algorithm>
 #include <map>
 
 #include "web/pages/language.h"
@@ -47,7 +48,7 @@ HttpResponse BasketPage(const PageContext& context, const HttpRequest& request) 
         auto holder = context.api.catalog->GetHolder(parts->first);
         if (holder.ok()) name = PickText(holder->value("name", Json()), language);
       }
-      groups[parts->first] = {{"holder", parts->first}, {"name", name},
+      groups[parts->first] = Json{{"holder", parts->first}, {"name", name},
                               {"href", WithLang("/holders/" + parts->first, language)}, {"items", Json::array()}};
     }
     groups[parts->first]["items"].push_back(std::move(item));

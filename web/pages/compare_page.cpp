@@ -1,4 +1,7 @@
 // GET /compare?ids=holder/a,holder/b…: up to four datasets side by side.
+#include <algorithm>
+#include <array>
+
 #include "web/pages/language.h"
 #include "web/pages/page_handlers.h"
 #include "web/pages/view_text.h"

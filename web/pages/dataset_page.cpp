@@ -1,6 +1,7 @@
 // GET /datasets/{holder}/{dataset}: everything a researcher needs to judge a
 // dataset, with statistics after disclosure control and schema.org JSON-LD.
 #include <algorithm>
+#include <array>
 #include <chrono>
 
 #include "catalog/store/dataset_ref.h"

@@ -5,6 +5,7 @@
 #include "catalog/store/dataset_ref.h"
 #include "web/pages/language.h"
 #include "web/pages/pages.h"
+#include "web/server/problem.h"
 #include "web/server/request_target.h"
 
 namespace hdcat::web {

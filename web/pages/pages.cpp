@@ -1,6 +1,7 @@
 #include "web/pages/pages.h"
 
 #include <cstdlib>
+#include <memory>
 
 #include "web/api/operations.h"
 #include "web/pages/language.h"
@@ -127,7 +128,8 @@ void AddPageRoutes(const PageServices& services, Router* router) {
   }
   auto context = std::make_shared<PageContext>(PageContext{services.renderer, services.api, nullptr,
                                                            PageKeys(std::move(secret)),
-                                                           exporting::ExportVocabularies::Load()});
+                                                           exporting::ExportVocabularies::Load(),
+                                                           catalog::kDefaultDisclosureThreshold});
   if (services.pool != nullptr) context->harvests = std::make_shared<StoreHarvestHealthReader>(services.pool);
   std::shared_ptr<const PageContext> shared = context;
   auto page = [shared](HttpResponse (*handler)(const PageContext&, const HttpRequest&)) {

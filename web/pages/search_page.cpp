@@ -1,5 +1,6 @@
 // GET /search: results, disjunctive facets, snippets, paging and sort.
 #include <algorithm>
+#include <array>
 
 #include "web/api/operations.h"
 #include "web/pages/html_text.h"

@@ -1,6 +1,7 @@
 // GET /datasets/{holder}/{dataset}/versions[?diff=A..B]: the version history
 // and the differences between two versions.
 #include <charconv>
+#include <optional>
 
 #include "catalog/store/dataset_ref.h"
 #include "catalog/store/json_diff.h"

@@ -12,6 +12,7 @@
 
 #include "harvesters/http/http_client.h"
 #include "web/api/api_routes.h"
+#include "web/ckan/ckan_routes.h"
 #include "web/pages/page_renderer.h"
 #include "web/pages/pages.h"
 #include "web/server/problem.h"
@@ -225,6 +226,7 @@ void Server::AddCoreRoutes() {
   });
   api::ApiServices api_services{catalog_.get(), search_.get()};
   api::AddApiRoutes(api_services, &router_);
+  ckan::AddCkanRoutes(catalog_.get(), &router_);
   AddPageRoutes(PageServices{renderer_.get(), api_services, pool_.get(), ""}, &router_);
 }
 
