@@ -45,3 +45,6 @@ done
   done
 "$hdcat" source list
 "$hdcat" catalog
+"$hdcat" reindex
+echo "hdcat is serving on http://${HDCAT_BIND:-127.0.0.1}:${HDCAT_PORT:-8080}/ (Ctrl-C stops it)"
+"$hdcat" serve --bind "${HDCAT_BIND:-127.0.0.1}" --port "${HDCAT_PORT:-8080}"

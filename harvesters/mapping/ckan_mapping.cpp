@@ -45,9 +45,12 @@ const std::vector<CkanFieldRule> kRules = {
     {"landing_page", "/landing_page", CkanConverter::kUri, ""},
     {"documentation", "/documentation", CkanConverter::kCodeList, ""},
     {"is_referenced_by", "/referenced_by", CkanConverter::kCodeList, ""},
-    {"applicable_legislation", "/applicable_legislation", CkanConverter::kCodeList, ""},
+    {"applicable_legislation", "/applicable_legislation", CkanConverter::kLegislation, ""},
     // ckanext-dcat euro_health_dcat_ap keys
     {"health_category", "/health_categories", CkanConverter::kCodeList, "health-categories"},
+    // hdcat's own CKAN export (web/export/ckan_package.h)
+    {"health_categories", "/health_categories", CkanConverter::kCodeList, "health-categories"},
+    {"hdcat_document", "", CkanConverter::kIgnore, ""},  // handled last, see MapPackage
     {"health_theme", "/health_themes", CkanConverter::kCodeList, "health-themes"},
     {"coding_system", "/coding_systems", CkanConverter::kCodeList, "coding-systems"},
     {"number_of_records", "/statistics/number_of_records", CkanConverter::kCount, ""},
@@ -122,6 +125,17 @@ std::optional<std::string> AsDate(const std::string& text) {
   if (text.size() == 7 && text[4] == '-') return text;
   if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit)) return text;
   return std::nullopt;
+}
+
+// The value of extra `key` (top-level keys of that name count too), or null.
+const Json* Extra(const Json& package, std::string_view key) {
+  if (auto it = package.find(key); it != package.end() && !it->is_null()) return &*it;
+  auto extras = package.find("extras");
+  if (extras == package.end() || !extras->is_array()) return nullptr;
+  for (const auto& extra : *extras) {
+    if (extra.is_object() && extra.value("key", "") == key && extra.contains("value")) return &extra["value"];
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -255,15 +269,25 @@ Result<CkanMapped> CkanMapper::MapPackage(const Json& package) const {
         if (auto c = code(rule->vocabulary, AsText(value))) at(rule->pointer) = *c;
         else out.unmapped.push_back(key + " (value not in vocabulary " + std::string(rule->vocabulary) + ": " + AsText(value) + ")");
         break;
+      case CkanConverter::kLegislation:
+        // A list of URIs (ckanext-dcat) or of {uri, label} objects (hdcat).
+        for (const auto& item : AsList(value)) {
+          Json act = item.empty() || item.front() != '{' ? Json(nullptr) : Json::parse(item, nullptr, false);
+          if (act.is_object() && act.contains("uri") && act["uri"].is_string()) {
+            Json entry{{"uri", act["uri"]}};
+            if (act.contains("label") && act["label"].is_object()) entry["label"] = act["label"];
+            at(rule->pointer).push_back(entry);
+          } else if (item.find("://") != std::string::npos && item.front() != '{') {
+            at(rule->pointer).push_back(Json{{"uri", item}});
+          } else {
+            out.unmapped.push_back(key + " (not a URI or {uri, label}: " + item + ")");
+          }
+        }
+        break;
       case CkanConverter::kCodeList:
         for (const auto& item : AsList(value)) {
           if (auto c = code(rule->vocabulary, item)) {
-            if (rule->pointer == "/applicable_legislation") {
-              Json& list = at(rule->pointer);
-              list.push_back(Json{{"uri", *c}});
-            } else {
-              push_unique(rule->pointer, *c);
-            }
+            push_unique(rule->pointer, *c);
           } else {
             out.unmapped.push_back(key + " (value not in vocabulary " + std::string(rule->vocabulary) + ": " + item + ")");
           }
@@ -305,6 +329,16 @@ Result<CkanMapped> CkanMapper::MapPackage(const Json& package) const {
   }
   if (!doc.contains("identifier")) SetIdentifier(doc, out.record_identifier);
   if (!holder_.empty()) doc["holder"] = holder_;
+  if (const Json* carried = Extra(package, "hdcat_document")) {
+    auto parsed = carried->is_string() ? ParseJson(carried->get<std::string>()) : Result<Json>(InvalidInput("not a string"));
+    if (parsed.ok() && parsed->is_object()) {
+      doc = std::move(*parsed);
+      if (!holder_.empty()) doc["holder"] = holder_;
+      out.unmapped.clear();
+    } else {
+      out.unmapped.push_back("hdcat_document (not a JSON object)");
+    }
+  }
   return out;
 }
 

@@ -10,6 +10,12 @@
 // as ignored in the table; every other key, and every value a converter could
 // not read, is reported in `unmapped`.
 //
+// hdcat's own CKAN export carries the whole description as canonical JSON in
+// the `hdcat_document` extra (web/export/ckan_package.h). When it is a JSON
+// object it is the document (holder set to the mapper's holder) and
+// `unmapped` is cleared: the other keys only repeat it. Otherwise the table's
+// document is kept and the extra is reported in `unmapped`.
+//
 // Thread-safety: a CkanMapper is immutable after construction; share freely.
 #pragma once
 
@@ -26,7 +32,7 @@ namespace hdcat::harvesters::mapping {
 
 enum class CkanConverter {
   kIdentifier, kLangText, kLangMap, kTags, kOrganization, kResources, kString, kUri, kDate, kCode, kCodeList,
-  kCount, kBool, kAuthor, kMaintainer, kLangTextField, kIgnore,
+  kCount, kBool, kAuthor, kMaintainer, kLangTextField, kLegislation, kIgnore,
 };
 
 struct CkanFieldRule {

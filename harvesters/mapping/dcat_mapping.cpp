@@ -45,7 +45,11 @@ constexpr RuleSource kRuleSources[] = {
     {ns::kHealthDcatAp, "hasStructuredData", "/has_structured_data", DcatConverter::kBool},
     {ns::kHealthDcatAp, "hasCodingSystem", "/coding_systems", DcatConverter::kCodingSystems, "coding-systems"},
     {ns::kHdcat, "codingSystem", "/coding_systems", DcatConverter::kCodingSystems, "coding-systems"},
+    // Concepts first: the bare literals only add codes no concept names.
+    {ns::kHdcat, "codeValue", "/code_values", DcatConverter::kCodeConcepts, "coding-systems"},
     {ns::kHealthDcatAp, "hasCodeValues", "/code_values", DcatConverter::kCodeValues},
+    {ns::kHdcat, "extensions", "/extensions", DcatConverter::kJsonObject},
+    {ns::kHdcat, "document", "", DcatConverter::kIgnore},  // handled last, see MapDataset
     {ns::kDct, "conformsTo", "/conforms_to", DcatConverter::kCodeList, "standards"},
     {ns::kHdcat, "conformsTo", "/conforms_to", DcatConverter::kCodeList, "standards"},
     {ns::kHealthDcatAp, "hasVariables", "/variables", DcatConverter::kVariables},
@@ -291,11 +295,37 @@ class Run {
           else Unmapped(where + " (coding system not in vocabulary: " + o->value + ")");
         }
         return;
+      case DcatConverter::kCodeConcepts:
+        for (const Term* o : objects) {
+          const Term* notation = graph_.FirstObject(*o, Iri(ns::kSkos, "notation"));
+          if (!notation || !notation->is_literal()) { Unmapped(where + " (concept without skos:notation)"); continue; }
+          Json value{{"code", notation->value}};
+          if (const Term* scheme = graph_.FirstObject(*o, Iri(ns::kSkos, "inScheme"))) {
+            if (auto system = Code(rule.vocabulary, *scheme)) value["system"] = *system;
+            else Unmapped(where + "/skos:inScheme (coding system not in vocabulary: " + scheme->value + ")");
+          }
+          Json label;
+          for (const Term* l : graph_.Objects(*o, Iri(ns::kSkos, "prefLabel"))) AddLangText(label, *l, where);
+          if (!label.is_null()) value["label"] = label;
+          ReportNode(*o, where, {Iri(ns::kSkos, "notation"), Iri(ns::kSkos, "inScheme"), Iri(ns::kSkos, "prefLabel")});
+          Push(rule.pointer, value);
+        }
+        return;
       case DcatConverter::kCodeValues:
         for (const Term* o : objects) {
           if (!o->is_literal()) { Unmapped(where + " (not a literal)"); continue; }
-          Json value{{"code", o->value}};
-          Push(rule.pointer, value);
+          Json& list = At(rule.pointer);
+          bool named = list.is_array() && std::any_of(list.begin(), list.end(), [&](const Json& v) {
+                         return v.value("code", "") == o->value;
+                       });
+          if (!named) Push(rule.pointer, Json{{"code", o->value}});
+        }
+        return;
+      case DcatConverter::kJsonObject:
+        for (const Term* o : objects) {
+          auto parsed = o->is_literal() ? ParseJson(o->value) : Result<Json>(InvalidInput("not a literal"));
+          if (parsed.ok() && parsed->is_object()) At(rule.pointer) = std::move(*parsed);
+          else Unmapped(where + " (not a JSON object)");
         }
         return;
       case DcatConverter::kQuality:
@@ -715,6 +745,17 @@ Result<DcatMapped> DcatMapper::MapDataset(const rdf::Graph& graph, const rdf::Te
   }
   run.SortLists();
   run.DeriveAccessRoutes();
+  if (const Term* carried = graph.FirstObject(dataset, Iri(ns::kHdcat, "document"))) {
+    auto parsed = carried->is_literal() ? ParseJson(carried->value) : Result<Json>(InvalidInput("not a literal"));
+    if (parsed.ok() && parsed->is_object()) {
+      out.document = std::move(*parsed);
+      if (!options_.holder.empty()) out.document["holder"] = options_.holder;
+      out.unmapped.clear();
+      out.notes.push_back("document taken from hdcat:document; the other properties repeat it");
+    } else {
+      out.unmapped.push_back("hdcat:document (not a JSON object)");
+    }
+  }
   return out;
 }
 

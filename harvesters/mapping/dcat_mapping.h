@@ -23,6 +23,18 @@
 // RDF values have no order, so every list in the document is sorted (tables
 // and variables by name): the same graph always gives the same document.
 //
+// Code values come from hdcat:codeValue skos:Concepts (notation, inScheme ->
+// system, prefLabel -> label) and, for codes no concept names, from the bare
+// healthdcatap:hasCodeValues literals (without a system).
+//
+// hdcat's own exports carry the whole description as canonical JSON in
+// hdcat:document (web/export/README.md). When that literal is a JSON object it
+// is the document (the table still runs for holder_patch; its `unmapped` is
+// cleared since the triples only repeat the document, and `notes` says so):
+// export -> harvest is then lossless except for counts the exporter
+// suppressed. A literal that is not a JSON object is reported in `unmapped`
+// and the table's document is kept.
+//
 // When the source gives no hdcat access route, one route per distribution
 // access URL is derived (open_download when access rights are PUBLIC, else
 // data_delivery) and the derivation is listed in `notes`.
@@ -86,7 +98,7 @@ struct DcatMapped {
 enum class DcatConverter {
   kLangText, kLangTextList, kLangWords, kString, kIri, kIriList, kCode, kCodeList, kBool, kCount, kDate,
   kDuration, kLegislation, kAgent, kContactPoints, kPeriod, kProvenance, kPurposes, kLegalBasis,
-  kActivities, kDistributions, kVariables, kCodingSystems, kCodeValues, kQuality, kSpatial, kLegacyPublisherType,
+  kActivities, kDistributions, kVariables, kCodingSystems, kCodeConcepts, kCodeValues, kJsonObject, kQuality, kSpatial, kLegacyPublisherType,
   kLegacyPublisherNote, kLegacyTrustedHolder, kIgnore,
 };
 

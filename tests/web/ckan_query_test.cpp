@@ -9,21 +9,22 @@ namespace hdcat::testing {
 namespace {
 
 Json SamplePackage() {
-  return Json{{"id", "ds-0123456789abcdef"},
-              {"name", "ds-0123456789abcdef"},
-              {"title", "全国糖尿病レジストリ"},
-              {"title_translated", {{"ja", "全国糖尿病レジストリ"}, {"en", "National Diabetes Registry"}}},
-              {"notes", "2型糖尿病の患者を追跡する"},
-              {"notes_translated", {{"ja", "2型糖尿病の患者を追跡する"}, {"en", "Follows patients with type 2 diabetes"}}},
-              {"license_id", "notspecified"},
-              {"state", "active"},
-              {"type", "dataset"},
-              {"metadata_modified", "2024-05-02T10:00:00.000000"},
-              {"num_resources", 2},
-              {"organization", {{"name", "ncgm"}, {"title", "国立国際医療研究センター"}}},
-              {"tags", Json::array({{{"name", "diabetes"}}, {{"name", "registry"}}})},
-              {"resources", Json::array({{{"format", "CSV"}, {"name", "codebook"}}, {{"format", "PDF"}}})},
-              {"extras", Json::array({{{"key", "access_rights"}, {"value", "NON_PUBLIC"}}})}};
+  return Json{
+      {"id", "ds-0123456789abcdef"},
+      {"name", "ds-0123456789abcdef"},
+      {"title", "全国糖尿病レジストリ"},
+      {"title_translated", {{"ja", "全国糖尿病レジストリ"}, {"en", "National Diabetes Registry"}}},
+      {"notes", "2型糖尿病の患者を追跡する"},
+      {"notes_translated", {{"ja", "2型糖尿病の患者を追跡する"}, {"en", "Follows patients with type 2 diabetes"}}},
+      {"license_id", "notspecified"},
+      {"state", "active"},
+      {"type", "dataset"},
+      {"metadata_modified", "2024-05-02T10:00:00.000000"},
+      {"num_resources", 2},
+      {"organization", {{"name", "ncgm"}, {"title", "国立国際医療研究センター"}}},
+      {"tags", Json::array({{{"name", "diabetes"}}, {{"name", "registry"}}})},
+      {"resources", Json::array({{{"format", "CSV"}, {"name", "codebook"}}, {{"format", "PDF"}}})},
+      {"extras", Json::array({{{"key", "access_rights"}, {"value", "NON_PUBLIC"}}})}};
 }
 
 }  // namespace
@@ -62,6 +63,8 @@ TEST_CASE("Lucene subset matches as Solr would for CKAN fields", "[ckan][query]"
       {"metadata_modified:[* TO 2024-05-02T10:00:00Z]", true},
       {"metadata_modified:{2024-05-02T10:00:00.000000 TO *]", false},
       {"metadata_modified:[NOW-1DAY TO NOW]", false},
+      {"metadata_modified:[2024-05-02 TO 2024-05-02T10:00:00.0Z]", true},
+      {"metadata_modified:{* TO 2024-05-02T10:00:00}", false},
       {"num_resources:[2 TO 10]", true},
       {"num_resources:[3 TO 10]", false},
       {"(diabetes OR asthma) AND organization:ncgm", true},

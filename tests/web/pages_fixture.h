@@ -31,6 +31,7 @@ class PagesServer {
   std::uint16_t port() const { return port_; }
   // Stores one more version of a dataset after start (the index is not updated).
   void PutDataset(const Json& document);
+  const std::string& conninfo() const { return database_->conninfo(); }
 
  private:
   std::unique_ptr<TestDatabase> database_;

@@ -101,6 +101,11 @@ TEST_CASE("published counts never show a small number", "[web][pages]") {
   CHECK(web::FormatJpy(0) == "¥0");
   CHECK(web::FormatJpy(1200000) == "¥1,200,000");
   CHECK(web::FormatNumber(-1234) == "-1,234");
+  CHECK(web::DurationText("P6M", "ja") == "6か月");
+  CHECK(web::DurationText("P1Y6M", "en") == "1 years 6 months");
+  CHECK(web::DurationText("P2W", "en") == "2 weeks");
+  CHECK(web::DurationText("PT5H", "en") == "PT5H");
+  CHECK(web::DurationText("P6X", "ja") == "P6X");
 }
 
 TEST_CASE("charts escape labels and draw suppressed bars without length", "[web][pages]") {

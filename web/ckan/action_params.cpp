@@ -12,13 +12,13 @@ std::string Lower(std::string text) {
   return text;
 }
 
-std::string Trim(std::string_view text) {
+}  // namespace
+
+std::string TrimSpaces(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   return std::string(text);
 }
-
-}  // namespace
 
 Error FieldError(std::string_view field, std::string message) {
   return InvalidInput(std::move(message)).at("/" + std::string(field));
@@ -38,14 +38,14 @@ std::optional<std::string> ActionParams::Text(std::string_view name) const {
 
 Result<std::string> ActionParams::RequiredText(std::string_view name) const {
   auto text = Text(name);
-  if (!text || Trim(*text).empty()) return FieldError(name, "Missing value");
+  if (!text || TrimSpaces(*text).empty()) return FieldError(name, "Missing value");
   return *text;
 }
 
 Result<std::int64_t> ActionParams::Integer(std::string_view name, std::int64_t fallback) const {
   auto text = Text(name);
   if (!text) return fallback;
-  std::string trimmed = Trim(*text);
+  std::string trimmed = TrimSpaces(*text);
   if (trimmed.empty()) return fallback;
   std::int64_t number = 0;
   auto [end, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), number);
@@ -64,7 +64,7 @@ Result<std::int64_t> ActionParams::Natural(std::string_view name, std::int64_t f
 Result<bool> ActionParams::Boolean(std::string_view name, bool fallback) const {
   auto text = Text(name);
   if (!text) return fallback;
-  std::string value = Lower(Trim(*text));
+  std::string value = Lower(TrimSpaces(*text));
   if (value.empty()) return fallback;
   for (const char* yes : {"true", "yes", "on", "1", "y", "t"}) {
     if (value == yes) return true;

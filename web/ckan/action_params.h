@@ -25,6 +25,9 @@ namespace hdcat::web::ckan {
 // A Validation Error on one field.
 Error FieldError(std::string_view field, std::string message);
 
+// `text` without leading and trailing ASCII white space.
+std::string TrimSpaces(std::string_view text);
+
 class ActionParams {
  public:
   explicit ActionParams(const Json& params) : params_(params) {}

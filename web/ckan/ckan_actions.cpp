@@ -30,7 +30,8 @@ Json SortedByName(std::vector<Json> packages) {
 
 const std::vector<Action>& Actions() {
   static const std::vector<Action> kActions = {
-      {"package_search", "Searches datasets: q, fq, fq_list, sort, rows, start, facet.field, facet.limit, facet.mincount, fl.",
+      {"package_search",
+       "Searches datasets: q, fq, fq_list, sort, rows, start, facet.field, facet.limit, facet.mincount, fl.",
        RunPackageSearch},
       {"package_show", "Returns one dataset by id or name.", PackageShow},
       {"package_list", "Returns the names of all public datasets; limit, offset.", PackageList},
@@ -57,16 +58,16 @@ CkanError CkanErrorFor(const Error& error) {
         std::string field = error.pointer.substr(1);
         return CkanError{409, Json{{"__type", "Validation Error"}, {field, Json::array({error.message})}}};
       }
-      return CkanError{400, Json{{"__type", "Search Query Error"},
-                                 {"message", "Search Query is invalid: " + error.message}}};
+      return CkanError{
+          400, Json{{"__type", "Search Query Error"}, {"message", "Search Query is invalid: " + error.message}}};
     case ErrorKind::kNotFound:
       return CkanError{404, Json{{"__type", "Not Found Error"}, {"message", "Not found: " + error.message}}};
     case ErrorKind::kForbidden:
     case ErrorKind::kUnauthenticated:
       return CkanError{403, Json{{"__type", "Authorization Error"}, {"message", "Access denied: " + error.message}}};
     default:
-      return CkanError{500, Json{{"__type", "Internal Server Error"},
-                                 {"message", "Internal Server Error: " + error.message}}};
+      return CkanError{
+          500, Json{{"__type", "Internal Server Error"}, {"message", "Internal Server Error: " + error.message}}};
   }
 }
 

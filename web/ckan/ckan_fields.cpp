@@ -7,8 +7,8 @@
 namespace hdcat::web::ckan {
 namespace {
 
-constexpr std::array<std::string_view, 8> kTextFields = {"text",    "title",      "notes",  "res_name",
-                                                        "res_description", "author", "maintainer", "extras_"};
+constexpr std::array<std::string_view, 8> kTextFields = {
+    "text", "title", "notes", "res_name", "res_description", "author", "maintainer", "extras_"};
 
 std::string AsText(const Json& value) {
   if (value.is_string()) return value.get<std::string>();
@@ -43,9 +43,9 @@ bool IsTextField(std::string_view field) {
 
 CkanFields FieldsOfPackage(const Json& package) {
   CkanFields fields;
-  for (const char* key : {"id", "name", "title", "notes", "url", "version", "author", "maintainer", "license_id",
-                          "state", "type", "owner_org", "metadata_created", "metadata_modified", "num_resources",
-                          "num_tags"}) {
+  for (const char* key :
+       {"id", "name", "title", "notes", "url", "version", "author", "maintainer", "license_id", "state", "type",
+        "owner_org", "metadata_created", "metadata_modified", "num_resources", "num_tags"}) {
     Add(&fields, key, package.value(key, Json()));
   }
   Add(&fields, "title_string", package.value("title", Json()));

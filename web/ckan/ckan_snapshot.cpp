@@ -29,8 +29,7 @@ Result<Json> ReadAll(ReadPage read_page) {
 CkanSnapshot::CkanSnapshot(std::vector<CkanDataset> datasets, std::vector<CkanOrganization> organizations)
     : datasets_(std::move(datasets)), organizations_(std::move(organizations)) {
   std::sort(datasets_.begin(), datasets_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-  std::sort(organizations_.begin(), organizations_.end(),
-            [](const auto& a, const auto& b) { return a.name < b.name; });
+  std::sort(organizations_.begin(), organizations_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
 }
 
 const CkanDataset* CkanSnapshot::FindDataset(std::string_view id_or_name) const {
@@ -112,8 +111,8 @@ Result<std::shared_ptr<const CkanSnapshot>> CkanCatalog::Build(const Summaries& 
                                    created, summary.value("updated_at", "")};
     Json package = exporting::CkanPackage(site_, vocabularies_, input, site_.default_language);
     CkanFields fields = FieldsOfPackage(package);
-    datasets.push_back(CkanDataset{package.value("name", input.public_id), holder, identifier, std::move(package),
-                                   std::move(fields)});
+    datasets.push_back(
+        CkanDataset{package.value("name", input.public_id), holder, identifier, std::move(package), std::move(fields)});
     ++package_counts[holder];
   }
 

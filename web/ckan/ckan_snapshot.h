@@ -49,7 +49,7 @@ class CkanSnapshot {
  public:
   CkanSnapshot(std::vector<CkanDataset> datasets, std::vector<CkanOrganization> organizations);
 
-  const std::vector<CkanDataset>& datasets() const { return datasets_; }  // ordered by name
+  const std::vector<CkanDataset>& datasets() const { return datasets_; }                 // ordered by name
   const std::vector<CkanOrganization>& organizations() const { return organizations_; }  // by name
 
   // By CKAN id or name (both the public id), or "holder/identifier"; null when unknown.
@@ -85,8 +85,8 @@ class CkanCatalog {
   std::chrono::milliseconds recheck_interval_;
 
   mutable std::mutex mutex_;
-  mutable std::shared_ptr<const CkanSnapshot> snapshot_;  // guarded by mutex_
-  mutable std::string fingerprint_;                       // guarded by mutex_
+  mutable std::shared_ptr<const CkanSnapshot> snapshot_;        // guarded by mutex_
+  mutable std::string fingerprint_;                             // guarded by mutex_
   mutable std::chrono::steady_clock::time_point checked_at_{};  // guarded by mutex_
 };
 

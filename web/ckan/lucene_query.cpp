@@ -43,10 +43,10 @@ Result<std::string> ResolveBound(std::string bound) {
     auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), amount);
     std::string_view unit(end, static_cast<std::size_t>(rest.data() + rest.size() - end));
     if (ec != std::errc() || amount > 100000) return InvalidInput("cannot read the date '" + bound + "'");
-    std::int64_t unit_seconds = unit == "DAY" || unit == "DAYS"       ? 86400
-                                : unit == "HOUR" || unit == "HOURS"   ? 3600
+    std::int64_t unit_seconds = unit == "DAY" || unit == "DAYS"         ? 86400
+                                : unit == "HOUR" || unit == "HOURS"     ? 3600
                                 : unit == "MINUTE" || unit == "MINUTES" ? 60
-                                                                          : 0;
+                                                                        : 0;
     if (unit_seconds == 0) return InvalidInput("cannot read the date '" + bound + "': units are DAYS, HOURS, MINUTES");
     seconds = sign * amount * unit_seconds;
   }
@@ -204,8 +204,8 @@ class Parser {
     std::string word;
     while (!AtEnd()) {
       char c = text_[pos_];
-      if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '"' || c == ':' ||
-          c == '[' || c == ']' || c == '{' || c == '}')
+      if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '"' || c == ':' || c == '[' ||
+          c == ']' || c == '{' || c == '}')
         break;
       if (c == '\\') {
         if (pos_ + 1 >= text_.size()) return Fail("a '\\' ends the query");
@@ -288,12 +288,31 @@ std::optional<double> AsNumber(std::string_view text) {
   return number;
 }
 
+bool LooksLikeDate(std::string_view text) {
+  return text.size() >= 10 && text[4] == '-' && text[7] == '-' && std::isdigit(static_cast<unsigned char>(text[0]));
+}
+
+// "2024-05-02", "2024-05-02T10:00:00Z", "2024-05-02T10:00:00.5" -> "2024-05-02T10:00:00.500000",
+// so timestamps written with and without fractions compare as the instants they name.
+std::string CanonicalTimestamp(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out.back() == 'Z') out.pop_back();
+  if (out.size() == 10) out += "T00:00:00";
+  if (out.size() == 19) out += ".";
+  std::size_t dot = out.find('.');
+  if (dot != std::string::npos && out.size() - dot - 1 < 6) out.append(6 - (out.size() - dot - 1), '0');
+  return out;
+}
+
 // -1, 0, 1 as `value` sorts before, with or after `bound`.
 int CompareBound(std::string_view value, std::string_view bound) {
-  if (!value.empty() && value.back() == 'Z') value.remove_suffix(1);
   auto a = AsNumber(value);
   auto b = AsNumber(bound);
   if (a && b) return *a < *b ? -1 : *a > *b ? 1 : 0;
+  if (LooksLikeDate(value) && LooksLikeDate(bound)) {
+    int order = CanonicalTimestamp(value).compare(CanonicalTimestamp(bound));
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
+  }
   int order = value.compare(bound);
   return order < 0 ? -1 : order > 0 ? 1 : 0;
 }
@@ -337,9 +356,8 @@ bool Evaluate(const QueryNode& node, const CkanFields& fields) {
                       [&](const std::string& value) { return AsciiLower(value) == AsciiLower(node.value); });
     case QueryNode::Kind::kPrefix:
       if (IsTextField(node.field)) return ContainsNormalized(fields, node.field, node.value);
-      return AnyValue(fields, node.field, [&](const std::string& value) {
-        return AsciiLower(value).starts_with(AsciiLower(node.value));
-      });
+      return AnyValue(fields, node.field,
+                      [&](const std::string& value) { return AsciiLower(value).starts_with(AsciiLower(node.value)); });
     case QueryNode::Kind::kRange:
       return AnyValue(fields, node.field, [&](const std::string& value) {
         if (!node.lower.empty()) {

@@ -15,8 +15,10 @@
 // author, maintainer, extras_*) match when the normalised value contains the
 // normalised word or phrase (search::NormalizeText), so Japanese works
 // without word segmentation; other fields match a whole value, ignoring case.
-// Range bounds compare as strings, timestamps after dropping a trailing "Z",
-// so "2024-01-01T00:00:00Z" compares with CKAN's naive UTC timestamps.
+// Range bounds compare as numbers when both sides are numbers, as instants
+// when both are dates or timestamps ("2024-01-01", "2024-01-01T00:00:00Z" and
+// CKAN's naive "2024-01-01T00:00:00.000000" name the same instant), and as
+// strings otherwise.
 //
 // Thread-safety: a parsed query is immutable and may be shared.
 #pragma once

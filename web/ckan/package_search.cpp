@@ -14,26 +14,20 @@
 namespace hdcat::web::ckan {
 namespace {
 
+// What CKAN's package_search schema accepts; the Solr tuning parameters and
+// the JSONP callback are accepted and have no effect here.
 constexpr std::array<std::string_view, 25> kKnownParams = {
-    "q",       "fq",      "fq_list",         "sort",           "rows",           "start",
-    "facet",   "facet.field", "facet.limit", "facet.mincount", "include_private", "include_drafts",
-    "include_deleted", "use_default_schema", "fl", "qf",         "wt",              "bf",
-    "boost",   "tie",     "defType",         "mm",             "q.op",           "df",
-    "callback"};
+    "q", "fq", "fq_list", "sort", "rows", "start", "facet", "facet.field", "facet.limit", "facet.mincount",
+    "include_private", "include_drafts", "include_deleted", "use_default_schema", "fl",
+    "qf", "wt", "bf", "boost", "tie", "defType", "mm", "q.op", "df", "callback"};
 
-constexpr std::array<std::string_view, 8> kSortFields = {"score",        "metadata_modified", "metadata_created", "name",
-                                                         "title_string", "id",                "num_resources",    "num_tags"};
+constexpr std::array<std::string_view, 8> kSortFields = {
+    "score", "metadata_modified", "metadata_created", "name", "title_string", "id", "num_resources", "num_tags"};
 
 struct SortKey {
   std::string field;
   bool descending = false;
 };
-
-std::string Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return std::string(text);
-}
 
 Result<std::vector<SortKey>> ParseSort(const std::string& sort) {
   std::vector<SortKey> keys;
@@ -45,7 +39,7 @@ Result<std::vector<SortKey>> ParseSort(const std::string& sort) {
     words >> field >> direction >> extra;
     if (field.empty()) continue;
     if (!extra.empty() || (direction != "asc" && direction != "desc")) {
-      return InvalidInput("Can't determine a Sort Order (asc or desc) in sort spec '" + Trim(clause) + "'");
+      return InvalidInput("Can't determine a Sort Order (asc or desc) in sort spec '" + TrimSpaces(clause) + "'");
     }
     if (std::find(kSortFields.begin(), kSortFields.end(), field) == kSortFields.end()) {
       return InvalidInput("sort param field can't be found: " + field);
@@ -84,8 +78,6 @@ int CompareBy(const SortKey& key, const Match& a, const Match& b) {
   return order < 0 ? -1 : order > 0 ? 1 : 0;
 }
 
-Result<LuceneQuery> ParseFilter(const std::string& text) { return LuceneQuery::Parse(text); }
-
 std::string DisplayName(const CkanSnapshot& snapshot, const std::string& field, const std::string& value) {
   if (field == "organization" || field == "owner_org") {
     if (const CkanOrganization* organization = snapshot.FindOrganization(value)) {
@@ -101,8 +93,8 @@ std::string DisplayName(const CkanSnapshot& snapshot, const std::string& field, 
 }
 
 void CountFacets(const CkanSnapshot& snapshot, const std::vector<Match>& matches,
-                 const std::vector<std::string>& facet_fields, std::int64_t limit, std::int64_t mincount,
-                 Json* facets, Json* search_facets) {
+                 const std::vector<std::string>& facet_fields, std::int64_t limit, std::int64_t mincount, Json* facets,
+                 Json* search_facets) {
   for (const std::string& field : facet_fields) {
     std::map<std::string, std::int64_t> counts;
     for (const Match& match : matches) {
@@ -150,20 +142,20 @@ Result<Json> PackageSearch(const CkanSnapshot& snapshot, const Json& params) {
     return InvalidInput("Invalid search parameters: [" + names + "]");
   }
 
-  std::string q = Trim(in.Text("q").value_or(""));
+  std::string q = TrimSpaces(in.Text("q").value_or(""));
   if (q == "\"\"" || q == "''") q.clear();
   auto query = LuceneQuery::Parse(q);
   if (!query.ok()) return query.error();
   std::vector<LuceneQuery> filters;
   if (auto fq = in.Text("fq")) {
-    auto filter = ParseFilter(*fq);
+    auto filter = LuceneQuery::Parse(*fq);
     if (!filter.ok()) return filter.error();
     filters.push_back(std::move(*filter));
   }
   auto fq_list = in.StringList("fq_list");
   if (!fq_list.ok()) return fq_list.error();
   for (const std::string& text : *fq_list) {
-    auto filter = ParseFilter(text);
+    auto filter = LuceneQuery::Parse(text);
     if (!filter.ok()) return filter.error();
     filters.push_back(std::move(*filter));
   }
@@ -172,7 +164,7 @@ Result<Json> PackageSearch(const CkanSnapshot& snapshot, const Json& params) {
   if (!rows.ok()) return rows.error();
   auto start = in.Natural("start", 0, kMaxStart);
   if (!start.ok()) return start.error();
-  std::string sort = Trim(in.Text("sort").value_or(""));
+  std::string sort = TrimSpaces(in.Text("sort").value_or(""));
   if (sort.empty() || sort == "rank") sort = std::string(kDefaultSort);
   auto sort_keys = ParseSort(sort);
   if (!sort_keys.ok()) return sort_keys.error();

@@ -8,6 +8,7 @@
 
 #include "catalog/disclosure.h"
 #include "web/export/lang_text.h"
+#include "web/export/publishable_document.h"
 #include "web/export/rdf_graph.h"
 
 namespace hdcat::web::exporting {
@@ -231,6 +232,7 @@ Json CkanPackage(const ExportSite& site, const ExportVocabularies& vocabularies,
     if (!records.empty()) extras["number_of_records"] = records;
     if (!people.empty()) extras["number_of_unique_individuals"] = people;
   }
+  extras["hdcat_document"] = CanonicalJson(PublishableDocument(doc, site.disclosure_threshold));
   std::string other_title = PickLanguage(Get(doc, "title"), other);
   std::string other_notes = PickLanguage(Get(doc, "description"), other);
   if (!other_title.empty()) extras["title_" + other] = other_title;

@@ -17,6 +17,10 @@
 //   - extras hold the hdcat fields CKAN has no column for, values as strings
 //     (lists and objects as JSON text), sorted by key; counts pass disclosure
 //     control and a suppressed one reads "<threshold";
+//   - the `hdcat_document` extra is the whole description as canonical JSON
+//     (PublishableDocument: suppressed counts removed), so an hdcat harvester
+//     gets the document back without loss; the other extras stay for clients
+//     that read single fields;
 //   - license: no licence is declared by the model, so "notspecified" for
 //     PUBLIC data and "other-closed" otherwise; isopen is false;
 //   - timestamps are CKAN's naive UTC with microseconds and no "Z".

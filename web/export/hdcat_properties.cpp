@@ -1,8 +1,10 @@
 // What HealthDCAT-AP has no property for, in the hdcat namespace: access
 // conditions (processing levels, review, fees, linkable datasets), declared
 // quality and quality checks, statistics tables (each count under disclosure
-// control) and the free `extensions` object.
+// control), the free `extensions` object and the whole publishable document
+// (`hdcat:document`, canonical JSON).
 #include "web/export/dataset_builder.h"
+#include "web/export/publishable_document.h"
 
 namespace hdcat::web::exporting::detail {
 namespace {
@@ -122,6 +124,10 @@ void AddHdcatProperties(DatasetBuilder& b) {
   if (const Json* extensions = Get(b.doc, "extensions"); extensions && extensions->is_object() && !extensions->empty()) {
     b.Add(b.dataset, H("extensions"), Term::Literal(CanonicalJson(*extensions)));
   }
+  // The whole description, so that an hdcat harvester gets back what the
+  // holder wrote, including what no standard property carries exactly.
+  b.Add(b.dataset, H("document"),
+        Term::Literal(CanonicalJson(PublishableDocument(b.doc, b.site.disclosure_threshold))));
 }
 
 }  // namespace hdcat::web::exporting::detail

@@ -65,7 +65,7 @@ HttpResponse BasketPage(const PageContext& context, const HttpRequest& request) 
                {"limit", std::to_string(kBasketLimit)},
                {"return_to", WithLang("/basket", language)}};
   if (refs.size() >= 2) data["compare_href"] = WithLang("/compare?ids=" + compare_ids, language);
-  return HtmlPage(context, "basket", language, std::move(data), request);
+  return HtmlPage(context, "basket", language, std::move(data), request, /*with_forms=*/true);
 }
 
 HttpResponse BasketChange(const PageContext& context, const HttpRequest& request, std::string_view action) {

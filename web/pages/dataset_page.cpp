@@ -109,7 +109,7 @@ Json UpdateView(const PageContext& context, const Json& dataset, const std::stri
   if (update.empty()) return nullptr;
   Json view = {{"last_updated", StringAt(update, "last_updated")},
                {"next_update", StringAt(update, "next_update")},
-               {"typical_lag", StringAt(update, "typical_lag")}};
+               {"typical_lag", DurationText(StringAt(update, "typical_lag"), language)}};
   if (std::string frequency = StringAt(update, "frequency"); !frequency.empty()) {
     view["frequency"] = VocabularyLabel(context.vocabularies, "frequencies", frequency, language);
   }
@@ -449,7 +449,7 @@ HttpResponse DatasetPage(const PageContext& context, const HttpRequest& request)
                {"jsonld", jsonld},
                {"return_to", WithLang("/datasets/" + ref, language)},
                {"compare_href", WithLang("/compare?ids=" + PercentEncode(ref), language)}};
-  return HtmlPage(context, "dataset", language, std::move(data), request);
+  return HtmlPage(context, "dataset", language, std::move(data), request, /*with_forms=*/true);
 }
 
 }  // namespace hdcat::web

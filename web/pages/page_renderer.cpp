@@ -26,7 +26,11 @@ mustache::data ToMustache(const Json& value) {
       for (const auto& item : value) list.push_back(ToMustache(item));
       return list;
     }
-    case Json::value_t::string: return mustache::data(value.get<std::string>());
+    // An empty string is false, so {{#text}}…{{/text}} leaves out what is not there.
+    case Json::value_t::string: {
+      const auto& text = value.get_ref<const std::string&>();
+      return text.empty() ? mustache::data(false) : mustache::data(text);
+    }
     case Json::value_t::boolean: return mustache::data(value.get<bool>());
     case Json::value_t::null:
     case Json::value_t::discarded: return mustache::data(false);

@@ -4,7 +4,7 @@
 // Render(page, language, data) renders templates/<page>.mustache with `data`
 // plus the catalogue of `language` under `t` (so a template says
 // {{t.search_button}}), then places the result in templates/layout.mustache.
-// Every {{value}} is HTML-escaped by mustache; only the already rendered page
+// Empty strings count as false in sections. Every {{value}} is HTML-escaped by mustache; only the already rendered page
 // body is inserted raw ({{{content}}}) into the layout. Templates must not
 // use triple mustaches for anything taken from data.
 //

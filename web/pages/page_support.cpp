@@ -11,12 +11,12 @@
 namespace hdcat::web {
 
 HttpResponse HtmlPage(const PageContext& context, std::string_view page, const std::string& language, Json data,
-                      const HttpRequest& request) {
+                      const HttpRequest& request, bool with_forms) {
   std::string csrf = request.cookie(kCsrfCookie).value_or("");
-  bool issue_csrf = !context.keys.ValidCsrfToken(csrf);
+  bool issue_csrf = with_forms && !context.keys.ValidCsrfToken(csrf);
   if (issue_csrf) csrf = context.keys.NewCsrfToken();
   if (!data.is_object()) data = Json::object();
-  data["csrf"] = csrf;
+  if (with_forms) data["csrf"] = csrf;
   data["basket_count"] = std::to_string(BasketOf(context, request).size());
   auto html = context.renderer->Render(page, language, data, request);
   if (!html.ok()) return ProblemResponse(html.error(), request.path);

@@ -2,9 +2,10 @@
 // HTML response with the language and CSRF cookies, form decoding and the
 // CSRF check for POSTs.
 //
-// HtmlPage adds to the template data `csrf` (the token the page's forms must
-// carry; a new one is issued in a cookie when the request has no valid one)
-// and `basket_count`. CheckCsrf accepts a POST only when its `csrf` form field
+// HtmlPage adds `basket_count` to the template data and, for pages with POST
+// forms (`with_forms`), `csrf`: the token the forms must carry, issued in a
+// cookie when the request has no valid one (pages without forms set no
+// cookie but the language choice). CheckCsrf accepts a POST only when its `csrf` form field
 // equals the `hdcat_csrf` cookie and that token's signature verifies.
 //
 // Thread-safety: PageContext is immutable once built; functions are safe
@@ -40,7 +41,7 @@ struct PageContext {
 };
 
 HttpResponse HtmlPage(const PageContext& context, std::string_view page, const std::string& language, Json data,
-                      const HttpRequest& request);
+                      const HttpRequest& request, bool with_forms = false);
 
 HttpResponse HtmlError(const PageContext& context, const Error& error, const HttpRequest& request);
 

@@ -18,6 +18,7 @@ constexpr std::size_t kMaxQueryBytes = 500;
 constexpr std::size_t kMaxFilterBytes = 200;
 constexpr std::size_t kMaxFilters = 40;
 constexpr std::int64_t kPageLinksEachSide = 4;
+constexpr char kValueSeparator = ',';
 constexpr std::array<std::string_view, 3> kSorts = {"relevance", "modified", "title"};
 
 struct SearchState {
@@ -27,9 +28,32 @@ struct SearchState {
   std::vector<std::pair<std::string, std::string>> filters;  // facet -> value, in request order
 };
 
-bool IsFacet(std::string_view name) {
+// Position of a facet in the API's facet order, -1 when `name` is no facet.
+int FacetIndex(std::string_view name) {
   auto names = api::SearchFacetNames();
-  return std::find(names.begin(), names.end(), name) != names.end();
+  auto it = std::find(names.begin(), names.end(), name);
+  return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+
+// Filters grouped by facet in the API's order, so links are stable.
+void SortFilters(std::vector<std::pair<std::string, std::string>>* filters) {
+  std::stable_sort(filters->begin(), filters->end(),
+                   [](const auto& a, const auto& b) { return FacetIndex(a.first) < FacetIndex(b.first); });
+}
+
+// The filters as query parameters: one per facet, its values joined by
+// commas (the HTTP layer keeps only one value per parameter name).
+std::vector<std::pair<std::string, std::string>> FilterParams(const std::vector<std::pair<std::string, std::string>>& filters) {
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const auto& [facet, value] : filters) {
+    if (!params.empty() && params.back().first == facet) {
+      params.back().second += kValueSeparator;
+      params.back().second += value;
+    } else {
+      params.emplace_back(facet, value);
+    }
+  }
+  return params;
 }
 
 Result<SearchState> ReadState(const HttpRequest& request) {
@@ -51,26 +75,34 @@ Result<SearchState> ReadState(const HttpRequest& request) {
       if (digits) page = std::stoll(value);
       if (page < 1 || page > kMaxPage) return InvalidInput("page must be a number from 1 to 1000").at("/page");
       state.page = page;
-    } else if (IsFacet(name)) {
-      if (value.empty() || value.size() > kMaxFilterBytes) {
-        return InvalidInput("a filter value must have 1 to 200 bytes").at("/" + name);
-      }
-      if (state.filters.size() >= kMaxFilters) return InvalidInput("too many filters");
-      std::pair<std::string, std::string> filter(name, value);
-      if (std::find(state.filters.begin(), state.filters.end(), filter) == state.filters.end()) {
-        state.filters.push_back(std::move(filter));
+    } else if (FacetIndex(name) >= 0) {
+      std::string_view values = value;
+      while (true) {
+        std::size_t comma = values.find(kValueSeparator);
+        std::string_view one = values.substr(0, comma);
+        if (one.empty() || one.size() > kMaxFilterBytes) {
+          return InvalidInput("a filter value must have 1 to 200 bytes").at("/" + name);
+        }
+        if (state.filters.size() >= kMaxFilters) return InvalidInput("too many filters");
+        std::pair<std::string, std::string> filter(name, one);
+        if (std::find(state.filters.begin(), state.filters.end(), filter) == state.filters.end()) {
+          state.filters.push_back(std::move(filter));
+        }
+        if (comma == std::string_view::npos) break;
+        values.remove_prefix(comma + 1);
       }
     } else {
       return InvalidInput("unknown parameter '" + name + "'").at("/" + name);
     }
   }
+  SortFilters(&state.filters);
   return state;
 }
 
 // The /search link for `state` (page 1 unless given), keeping the language.
 std::string LinkFor(const SearchState& state, const std::string& language, std::int64_t page = 1) {
   std::string link = "/search?q=" + PercentEncode(state.query);
-  for (const auto& [facet, value] : state.filters) link += "&" + facet + "=" + PercentEncode(value);
+  for (const auto& [facet, values] : FilterParams(state.filters)) link += "&" + facet + "=" + PercentEncode(values);
   if (state.sort != "relevance") link += "&sort=" + state.sort;
   if (page > 1) link += "&page=" + std::to_string(page);
   return link + "&lang=" + language;
@@ -85,6 +117,7 @@ SearchState Toggled(const SearchState& state, const std::string& facet, const st
     next.filters.erase(it);
   } else {
     next.filters.push_back(filter);
+    SortFilters(&next.filters);
   }
   return next;
 }
@@ -147,6 +180,12 @@ Json PagerView(const SearchState& state, std::int64_t total, const std::string& 
   return pager;
 }
 
+Json FilterParamsView(const SearchState& state) {
+  Json params = Json::array();
+  for (const auto& [facet, values] : FilterParams(state.filters)) params.push_back({{"name", facet}, {"value", values}});
+  return params;
+}
+
 }  // namespace
 
 HttpResponse SearchPage(const PageContext& context, const HttpRequest& request) {
@@ -195,6 +234,7 @@ HttpResponse SearchPage(const PageContext& context, const HttpRequest& request) 
                {"sorts", std::move(sorts)},
                {"filters", filters},
                {"has_filters", !filters.empty()},
+               {"filter_params", FilterParamsView(*state)},
                {"pager", PagerView(*state, total, language)},
                {"return_to", LinkFor(*state, language, state->page)}};
   std::string suggestion = result->value("did_you_mean", "");
@@ -204,7 +244,7 @@ HttpResponse SearchPage(const PageContext& context, const HttpRequest& request) 
     suggested.page = 1;
     data["did_you_mean"] = {{"text", suggestion}, {"href", LinkFor(suggested, language)}};
   }
-  return HtmlPage(context, "search", language, std::move(data), request);
+  return HtmlPage(context, "search", language, std::move(data), request, /*with_forms=*/true);
 }
 
 }  // namespace hdcat::web

@@ -5,6 +5,7 @@
 
 #include "catalog/store/dataset_ref.h"
 #include "catalog/store/json_diff.h"
+#include "web/export/publishable_document.h"
 #include "web/pages/language.h"
 #include "web/pages/page_handlers.h"
 #include "web/pages/view_text.h"
@@ -77,8 +78,11 @@ HttpResponse DatasetVersionsPage(const PageContext& context, const HttpRequest& 
     if (!old_version.ok()) return HtmlError(context, old_version.error(), request);
     auto new_version = context.api.catalog->GetVersion(holder, identifier, *to);
     if (!new_version.ok()) return HtmlError(context, new_version.error(), request);
+    // Compared as published: a small count must not surface through a change either.
+    Json old_document = exporting::PublishableDocument(old_version->value("document", Json()), context.disclosure_threshold);
+    Json new_document = exporting::PublishableDocument(new_version->value("document", Json()), context.disclosure_threshold);
     Json changes = Json::array();
-    for (const auto& change : catalog::DiffJson(old_version->value("document", Json()), new_version->value("document", Json()))) {
+    for (const auto& change : catalog::DiffJson(old_document, new_document)) {
       changes.push_back({{"op", catalog::JsonChangeOpName(change.op)},
                          {"op_label", context.renderer->Message(language, "diff_" + std::string(catalog::JsonChangeOpName(change.op)))},
                          {"path", change.path},

@@ -37,6 +37,32 @@ std::string PublishedCountText(std::int64_t count, std::int64_t threshold) {
   return "<" + FormatNumber(threshold < 1 ? 1 : threshold);
 }
 
+std::string DurationText(std::string_view duration, std::string_view language) {
+  struct Unit {
+    char designator;
+    const char* ja;
+    const char* en;
+  };
+  static constexpr Unit kUnits[] = {{'Y', "年", " years"}, {'M', "か月", " months"}, {'W', "週間", " weeks"}, {'D', "日", " days"}};
+  if (duration.size() < 3 || duration[0] != 'P' || duration.find('T') != std::string_view::npos) return std::string(duration);
+  std::string text, number;
+  for (char c : duration.substr(1)) {
+    if (c >= '0' && c <= '9') {
+      number += c;
+      continue;
+    }
+    const Unit* unit = nullptr;
+    for (const auto& candidate : kUnits) {
+      if (candidate.designator == c) unit = &candidate;
+    }
+    if (unit == nullptr || number.empty()) return std::string(duration);
+    if (!text.empty()) text += language == "ja" ? "" : " ";
+    text += number + (language == "ja" ? unit->ja : unit->en);
+    number.clear();
+  }
+  return number.empty() ? text : std::string(duration);
+}
+
 std::string VocabularyLabel(const exporting::ExportVocabularies& vocabularies, std::string_view vocabulary,
                             std::string_view code, std::string_view language) {
   if (vocabulary.empty()) return std::string(code);

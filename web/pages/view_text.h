@@ -29,6 +29,9 @@ std::string FormatJpy(std::int64_t amount);
 // allows it, else "<10" (the threshold). Never the exact small number.
 std::string PublishedCountText(std::int64_t count, std::int64_t threshold);
 
+// An ISO 8601 duration for reading: "P6M" -> "6か月" / "6 months"; unreadable text as is.
+std::string DurationText(std::string_view duration, std::string_view language);
+
 // The vocabulary label of `code` in `language` ("" vocabulary or unknown code: the code).
 std::string VocabularyLabel(const exporting::ExportVocabularies& vocabularies, std::string_view vocabulary,
                             std::string_view code, std::string_view language);
