@@ -265,3 +265,31 @@ TEST_CASE("the DCAT property table alone gives valid documents", "[roundtrip]") 
     }
   }
 }
+
+// CKAN clients of other catalogs read single extras: without hdcat_document
+// the table still reads hdcat's own extras correctly.
+TEST_CASE("the CKAN table alone reads legislation and health categories back", "[roundtrip]") {
+  int with_legislation = 0;
+  for (const Sample& sample : Samples()) {
+    INFO(sample.name << " via CKAN without hdcat_document");
+    ex::ExportSite site;
+    std::string id = hdcat::catalog::DatasetPublicId(sample.dataset["holder"].get<std::string>(),
+                                                     sample.dataset["identifier"].get<std::string>());
+    Json package = ex::CkanPackage(site, Vocabularies(), ex::DatasetExport{id, sample.dataset, sample.holder, "", ""}, "ja");
+    Json& extras = package["extras"];
+    std::size_t before = extras.size();
+    extras.erase(std::remove_if(extras.begin(), extras.end(),
+                                [](const Json& extra) { return extra["key"] == "hdcat_document"; }),
+                 extras.end());
+    REQUIRE(extras.size() + 1 == before);
+    auto mapped = map::CkanMapper(sample.dataset["holder"].get<std::string>(), "ja").MapPackage(package);
+    REQUIRE(mapped.ok());
+    const Json& doc = mapped->document;
+    CHECK(doc.value("health_categories", Json::array()) == sample.dataset["health_categories"]);
+    if (sample.dataset.contains("applicable_legislation")) {
+      ++with_legislation;
+      CHECK(doc.value("applicable_legislation", Json::array()) == sample.dataset["applicable_legislation"]);
+    }
+  }
+  CHECK(with_legislation > 0);
+}
