@@ -29,7 +29,8 @@ constexpr const char* kHelp =
     "  --threads N        worker threads (default 2)\n"
     "  --tls-cert FILE    serve HTTPS with this PEM certificate (needs --tls-key)\n"
     "  --tls-key FILE     the PEM private key of --tls-cert\n"
-    "  --index DIR        the search index directory (default: none; search answers 503)\n"
+    "  --index DIR        the search index directory (default: <HDCAT_HOME>/.hdcat/index, as for\n"
+    "                     `hdcat search` and `hdcat reindex`; \"\" serves no search: it answers 503)\n"
     "  --max-request-bytes N  largest request body accepted (default 1048576)\n";
 
 Result<long> NumberOption(const Args& args, std::string_view name, long fallback, long min, long max) {
@@ -74,7 +75,7 @@ int RunServe(int argc, char** argv) {
   options.max_request_bytes = static_cast<std::size_t>(*max_request);
   options.tls_certificate_file = args->option_or("tls-cert", "");
   options.tls_key_file = args->option_or("tls-key", "");
-  options.index_directory = args->option_or("index", "");
+  options.index_directory = args->option_or("index", DefaultIndexDir());
   options.database = ResolveDatabase(*args).conninfo;
 
   if (options.tls_certificate_file.empty() != options.tls_key_file.empty()) {
