@@ -21,7 +21,7 @@ packages=(
   catch2
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium chromium-driver wrk hyperfine)
+  packages+=(chromium chromium-driver fonts-noto-cjk wrk hyperfine)
   # Node.js may come from another Debian-format package that bundles npm.
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi

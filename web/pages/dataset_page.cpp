@@ -11,6 +11,7 @@
 #include "web/pages/language.h"
 #include "web/pages/page_handlers.h"
 #include "web/pages/view_text.h"
+#include "web/server/export_routes.h"
 #include "web/server/request_target.h"
 
 namespace hdcat::web {
@@ -375,6 +376,11 @@ HttpResponse DatasetPage(const PageContext& context, const HttpRequest& request)
   if (context.api.catalog == nullptr) return HtmlError(context, Unavailable("the catalog is not available"), request);
   const std::string& holder = request.path_param("holder");
   const std::string& identifier = request.path_param("dataset");
+  if (auto rdf = RdfRequestedByAccept(request)) {
+    exporting::ExportSite site;
+    site.disclosure_threshold = context.disclosure_threshold;
+    return DatasetRdfResponse(context.api.catalog, context.vocabularies, site, holder, identifier, *rdf, request);
+  }
   if (!catalog::IsIdentifier(holder) || !catalog::IsIdentifier(identifier)) {
     return HtmlError(context, NotFound("there is no dataset at " + request.path), request);
   }
@@ -419,6 +425,7 @@ HttpResponse DatasetPage(const PageContext& context, const HttpRequest& request)
                {"heading", title.empty() ? ref : title},
                {"ref", ref},
                {"public_id", public_id},
+               {"export_href", "/dataset/" + ref},
                {"holder", {{"identifier", holder},
                            {"name", holder_json.is_object() ? PickText(holder_json.value("name", Json()), language) : holder},
                            {"href", WithLang("/holders/" + holder, language)}}},
@@ -449,7 +456,8 @@ HttpResponse DatasetPage(const PageContext& context, const HttpRequest& request)
                {"jsonld", jsonld},
                {"return_to", WithLang("/datasets/" + ref, language)},
                {"compare_href", WithLang("/compare?ids=" + PercentEncode(ref), language)}};
-  return HtmlPage(context, "dataset", language, std::move(data), request, /*with_forms=*/true);
+  // The same URL also answers RDF (RdfRequestedByAccept), so caches must key on Accept.
+  return HtmlPage(context, "dataset", language, std::move(data), request, /*with_forms=*/true).with_header("Vary", "Accept");
 }
 
 }  // namespace hdcat::web

@@ -9,7 +9,8 @@
 //   GET /holders   the holder list, paged by ?offset=
 //   GET /holders/{holder}                              holder, its datasets, harvest health
 //   GET /search                                        results, facets, snippets, paging, sort
-//   GET /datasets/{holder}/{dataset}                   the dataset page (with schema.org JSON-LD)
+//   GET /datasets/{holder}/{dataset}                   the dataset page (with schema.org JSON-LD);
+//                                                      RDF when Accept asks for it (web/server/export_routes.h)
 //   GET /datasets/{holder}/{dataset}/versions[?diff=A..B]   history and differences
 //   GET /compare?ids=holder/a,holder/b                 up to 4 datasets side by side
 //   GET /basket, POST /basket/add|remove|clear         the basket (signed cookie, CSRF-checked forms)

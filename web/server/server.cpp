@@ -15,6 +15,7 @@
 #include "web/ckan/ckan_routes.h"
 #include "web/pages/page_renderer.h"
 #include "web/pages/pages.h"
+#include "web/server/export_routes.h"
 #include "web/server/problem.h"
 #include "web/server/readiness.h"
 #include "web/server/request_target.h"
@@ -228,6 +229,7 @@ void Server::AddCoreRoutes() {
   api::AddApiRoutes(api_services, &router_);
   ckan::AddCkanRoutes(catalog_.get(), &router_);
   AddPageRoutes(PageServices{renderer_.get(), api_services, pool_.get(), ""}, &router_);
+  AddExportRoutes(catalog_.get(), &router_);
 }
 
 HttpResponse Server::Ready() const {
