@@ -164,8 +164,10 @@ Result<DatasetPutResult> CatalogStore::PutDataset(const Json& document, std::str
   const std::int64_t holder_id = holder_row->Int64(0, 0);
 
   auto created = conn_.Exec(
+      // No conflict target: public_id is derived from (holder, identifier), so a
+      // concurrent writer of the same dataset may collide on either unique key.
       "INSERT INTO datasets (public_id, holder_id, identifier) VALUES ($1, $2, $3)"
-      " ON CONFLICT (holder_id, identifier) DO NOTHING RETURNING id",
+      " ON CONFLICT DO NOTHING RETURNING id",
       {out.public_id, holder_id, *identifier});
   if (!created.ok()) return created.error();
   const bool is_new = !created->empty();

@@ -134,6 +134,7 @@ TEST_CASE("writers racing to create the same dataset create it once", "[store]")
   for (auto& thread : threads) thread.join();
   int created = 0;
   for (const auto& result : results) {
+    INFO((result.ok() ? std::string("ok") : result.error().ToString()));
     REQUIRE(result.ok());
     if (result->outcome == PutOutcome::kCreated) ++created;
     CHECK(result->version_no == 1);
