@@ -8,9 +8,8 @@
 #include "cli/commands.h"
 #include "cli/db_options.h"
 #include "cli/exit_code.h"
-#include "web/api/index_search_backend.h"
-#include "web/api/store_catalog_reader.h"
 #include "web/server/server.h"
+#include "web/server/store_services.h"
 #include "web/server/termination_signals.h"
 
 namespace hdcat::cli {
@@ -92,22 +91,7 @@ int RunServe(int argc, char** argv) {
     return ExitCodeFor(validator.error());
   }
 
-  web::ServerServices services;
-  std::shared_ptr<const catalog::Validator> shared_validator = *validator;
-  services.make_catalog = [shared_validator](pg::ConnectionPool* pool)
-      -> Result<std::shared_ptr<const web::api::CatalogReader>> {
-    if (pool == nullptr) return std::shared_ptr<const web::api::CatalogReader>();
-    return std::shared_ptr<const web::api::CatalogReader>(
-        std::make_shared<web::api::StoreCatalogReader>(pool, shared_validator));
-  };
-
-  services.make_search = [](const std::string& index_directory)
-      -> Result<std::shared_ptr<const web::api::SearchBackend>> {
-    if (index_directory.empty()) return std::shared_ptr<const web::api::SearchBackend>();
-    auto backend = web::api::IndexSearchBackend::Create(index_directory);
-    if (!backend.ok()) return backend.error();
-    return std::shared_ptr<const web::api::SearchBackend>(*backend);
-  };
+  web::ServerServices services = web::StoreServices(*validator);
 
   // Signals are blocked before any server thread exists, so only sigwait sees them.
   web::BlockTerminationSignals();

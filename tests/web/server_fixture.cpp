@@ -8,8 +8,7 @@
 #include "catalog/store/migrations.h"
 #include "catalog/validator.h"
 #include "tests/support/paths.h"
-#include "web/api/index_search_backend.h"
-#include "web/api/store_catalog_reader.h"
+#include "web/server/store_services.h"
 
 namespace hdcat::testing {
 
@@ -46,19 +45,7 @@ TestServer::TestServer(TestServerSetup setup) {
   }
   if (setup.options) setup.options(options);
 
-  web::ServerServices services;
-  services.make_catalog = [shared_validator](pg::ConnectionPool* pool)
-      -> Result<std::shared_ptr<const web::api::CatalogReader>> {
-    return std::shared_ptr<const web::api::CatalogReader>(
-        std::make_shared<web::api::StoreCatalogReader>(pool, shared_validator));
-  };
-  services.make_search = [](const std::string& index_directory)
-      -> Result<std::shared_ptr<const web::api::SearchBackend>> {
-    if (index_directory.empty()) return std::shared_ptr<const web::api::SearchBackend>();
-    auto backend = web::api::IndexSearchBackend::Create(index_directory);
-    if (!backend.ok()) return backend.error();
-    return std::shared_ptr<const web::api::SearchBackend>(*backend);
-  };
+  web::ServerServices services = web::StoreServices(shared_validator);
   auto server = web::Server::Create(options, services);
   INFO((server.ok() ? std::string() : server.error().ToString()));
   REQUIRE(server.ok());
