@@ -71,6 +71,12 @@ std::string CanonicalJson(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::strict);
 }
 
+std::string StringMember(const Json& value, std::string_view key) {
+  if (!value.is_object()) return {};
+  auto it = value.find(key);
+  return it != value.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string JsonPointerToken(std::string_view token) {
   std::string out;
   out.reserve(token.size());

@@ -33,4 +33,9 @@ std::string CanonicalJson(const Json& value);
 // RFC 6901 escaping of one reference token ("a/b" -> "a~1b").
 std::string JsonPointerToken(std::string_view token);
 
+// The string member `key` of `value`; "" when `value` is not an object or the
+// member is absent or not a string. For untrusted documents: nlohmann's
+// value(key, "") throws when the member has another type.
+std::string StringMember(const Json& value, std::string_view key);
+
 }  // namespace hdcat

@@ -25,7 +25,7 @@ namespace {
 using namespace hdcat::harvesters;
 
 constexpr const char* kUsage =
-    "usage: hdcat harvest SOURCE          run one job for this source now\n"
+    "usage: hdcat harvest SOURCE [--full] run one job for this source now\n"
     "       hdcat harvest --due           run every source whose planned time has come, once\n"
     "       hdcat harvest --worker        keep harvesting: reap, run what is due, sleep; stops on SIGTERM\n"
     "       hdcat harvest report JOB [--format json|csv]\n"
@@ -34,9 +34,13 @@ constexpr const char* kUsage =
     "changed dataset descriptions (unchanged ones are skipped by content hash),\n"
     "records an error per bad record without failing the job, and withdraws\n"
     "datasets that vanished — only after a complete gather without errors and\n"
-    "unless that share reaches the source's mass-withdrawal threshold. On a\n"
+    "unless that share reaches the source's mass-withdrawal threshold. Feed\n"
+    "and CKAN sources ask only for what changed since their last complete\n"
+    "gather, with a full gather every N runs (hdcat source add --full-every N)\n"
+    "or with --full; datasets the source lists as deleted are withdrawn. On a\n"
     "terminal a progress bar is drawn; otherwise one log line per change.\n"
     "Exit status 1 when a job failed.\n\noptions:\n"
+    "  --full              gather everything, not only what changed (then vanished datasets are withdrawn)\n"
     "  --lease-seconds N   lease of a running job, renewed by its heartbeat (default 60);\n"
     "                      a job whose worker stops renewing is reaped and run again\n"
     "  --sleep-seconds N   --worker: pause between passes (default 30)\n"
@@ -139,6 +143,7 @@ void PrintSummary(const JobSummary& summary) {
               static_cast<long long>(c.seen), static_cast<long long>(c.added), static_cast<long long>(c.updated),
               static_cast<long long>(c.unchanged), static_cast<long long>(c.withdrawn),
               static_cast<long long>(c.errored));
+  if (!summary.modified_since.empty()) std::printf("  incremental: changes since %s\n", summary.modified_since.c_str());
   if (!summary.error_summary.empty()) {
     std::printf("  %s: %s\n", summary.error_kind.c_str(), summary.error_summary.c_str());
   }
@@ -199,6 +204,7 @@ int RunHarvest(int argc, char** argv) {
     return Usage("give one SOURCE, --due, --worker, `report JOB` or `jobs`");
   }
   if (!report && !jobs && words.size() > 1) return Usage("harvest one SOURCE at a time (or --due for all)");
+  if (args->flag("full") && (due || worker || report || jobs)) return Usage("--full goes with one SOURCE");
   const int lease_seconds = std::atoi(args->option_or("lease-seconds", "60").c_str());
   const int sleep_seconds = std::atoi(args->option_or("sleep-seconds", "30").c_str());
   if (lease_seconds < 2 || sleep_seconds < 1) return Usage("--lease-seconds must be at least 2, --sleep-seconds at least 1");
@@ -259,7 +265,7 @@ int RunHarvest(int argc, char** argv) {
   JobQueue& queue = harvest_worker.queue();
   auto reaped = queue.ReapExpired();
   if (!reaped.ok()) return Fail(reaped.error());
-  auto queued = queue.EnqueueNow(source->id);
+  auto queued = queue.EnqueueNow(source->id, args->flag("full"));
   if (!queued.ok()) return Fail(queued.error());
   auto claimed = queue.Claim(*queued);
   if (!claimed.ok()) return Fail(claimed.error());

@@ -1,5 +1,5 @@
-// hdcat reindex: rebuild the search index from the catalog, or apply the
-// catalog changes it has not seen yet.
+// hdcat reindex: rebuild the search index from the catalog, apply the
+// catalog changes it has not seen yet, or keep applying them as they come.
 #include <cstdio>
 
 #include "catalog/store/catalog_store.h"
@@ -8,19 +8,25 @@
 #include "cli/exit_code.h"
 #include "search/catalog_sync.h"
 #include "search/directory_source.h"
+#include "search/index_sync_loop.h"
 #include "search/search_vocabulary.h"
 #include "search/store_source.h"
+#include "web/server/termination_signals.h"
 
 namespace hdcat::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: hdcat reindex [--sync] [--from-dir DIR] [--index DIR] [--db CONNINFO]\n\n"
+    "usage: hdcat reindex [--sync | --follow] [--from-dir DIR] [--index DIR] [--db CONNINFO]\n\n"
     "Rebuilds the search index from the catalog in a new directory beside the live one and\n"
     "switches to it atomically, so searches never see a partial index. With --sync, applies\n"
-    "only the catalog changes made since the index last saw the change log (what the harvest\n"
-    "hook does after each harvest); an interrupted sync resumes where it stopped.\n\noptions:\n"
+    "only the catalog changes made since the index last saw the change log; an interrupted\n"
+    "sync resumes where it stopped. With --follow, keeps doing so as changes are committed\n"
+    "(woken by the catalog's notifications, polling as a fallback, reconnecting after a\n"
+    "database restart) until SIGTERM or SIGINT: what `hdcat serve` does by itself unless\n"
+    "started with --no-index-sync.\n\noptions:\n"
     "  --sync             apply recent changes instead of rebuilding\n"
+    "  --follow           apply changes continuously (needs the database, not --from-dir)\n"
     "  --from-dir DIR     build from the JSON descriptions under DIR (e.g. samples/), no database\n"
     "  --index DIR        the search index (default <repo>/.hdcat/index)\n";
 
@@ -56,6 +62,29 @@ int Run(search::CatalogSource& source, const search::IndexManager& index, bool s
   return 0;
 }
 
+int Follow(const Args& args, const search::IndexManager& index) {
+  auto validator = catalog::Validator::Load();
+  if (!validator.ok()) return Fail(validator.error());
+  // Brings the schema up to date; a database that is down now is retried by the loop.
+  if (auto db = OpenDatabase(args); !db.ok()) {
+    std::fprintf(stderr, "hdcat reindex: warning: %s\n", db.error().ToString().c_str());
+  }
+  search::IndexSyncOptions options;
+  options.conninfo = ResolveDatabase(args).conninfo;
+  options.index_root = index.root();
+  auto loop = search::IndexSyncLoop::Create(std::move(options), *validator);
+  if (!loop.ok()) return Fail(loop.error());
+  // Signals are blocked before the loop's thread exists, so only sigwait sees them.
+  web::BlockTerminationSignals();
+  if (auto started = (*loop)->Start(); !started.ok()) return Fail(started.error());
+  std::fprintf(stderr, "hdcat reindex: following the catalog change log into %s\n", index.root().c_str());
+  int signal_number = web::WaitForTerminationSignal();
+  (*loop)->Stop();
+  std::fprintf(stderr, "hdcat reindex: signal %d, stopped at change %lld\n", signal_number,
+               static_cast<long long>((*loop)->last_change_id()));
+  return 0;
+}
+
 }  // namespace
 
 int RunReindex(int argc, char** argv) {
@@ -68,6 +97,13 @@ int RunReindex(int argc, char** argv) {
   }
   search::IndexManager index(args->option_or("index", DefaultIndexDir()));
   bool sync = args->flag("sync");
+  if (args->flag("follow")) {
+    if (sync || args->option("from-dir")) {
+      std::fprintf(stderr, "hdcat reindex: --follow goes with neither --sync nor --from-dir\n");
+      return 2;
+    }
+    return Follow(*args, index);
+  }
   if (auto dir = args->option("from-dir")) {
     auto source = search::DirectorySource::Open(*dir);
     if (!source.ok()) return Fail(source.error());

@@ -23,7 +23,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
-#include "harvesters/jobs/job_report.h"
+#include "harvesters/mapping/csv_dictionary.h"
 #include "web/export/catalog_graph.h"
 #include "web/export/ckan_package.h"
 #include "web/export/rdf_writers.h"
@@ -300,50 +300,9 @@ class SampleRoutes {
     std::string identifier = file.substr(0, file.size() - 4);
     for (const auto& dataset : holder->datasets) {
       if (dataset.value("identifier", std::string()) != identifier) continue;
-      return Respond(200, "text/csv; charset=utf-8", DictionaryCsv(dataset));
+      return Respond(200, "text/csv; charset=utf-8", harvesters::mapping::WriteCsvDictionary(dataset));
     }
     return NotFoundResponse(request.path);
-  }
-
-  static std::string DictionaryCsv(const Json& dataset) {
-    using harvesters::CsvField;
-    auto text = [](const Json& object, const char* field, const char* language) -> std::string {
-      auto it = object.find(field);
-      if (it == object.end() || !it->is_object()) return "";
-      return it->value(language, std::string());
-    };
-    auto joined = [](const Json& list) {
-      std::string out;
-      if (!list.is_array()) return out;
-      for (const auto& item : list) {
-        if (item.is_string()) out += (out.empty() ? "" : ";") + item.get<std::string>();
-      }
-      return out;
-    };
-    std::string csv =
-        "table,name,title_ja,title_en,description_ja,description_en,value_type,unit,coding_system,example_codes,"
-        "completeness\r\n";
-    for (const auto& table : dataset.value("variables", Json::array())) {
-      for (const auto& variable : table.value("variables", Json::array())) {
-        std::string completeness;
-        if (auto c = variable.find("completeness"); c != variable.end() && c->is_number()) completeness = c->dump();
-        std::vector<std::string> cells = {table.value("name", std::string()),
-                                          variable.value("name", std::string()),
-                                          text(variable, "title", "ja"),
-                                          text(variable, "title", "en"),
-                                          text(variable, "description", "ja"),
-                                          text(variable, "description", "en"),
-                                          variable.value("value_type", std::string()),
-                                          variable.value("unit", std::string()),
-                                          variable.value("coding_system", std::string()),
-                                          joined(variable.value("example_codes", Json::array())),
-                                          completeness};
-        std::string line;
-        for (const auto& cell : cells) line += (line.empty() ? "" : ",") + CsvField(cell);
-        csv += line + "\r\n";
-      }
-    }
-    return csv;
   }
 
   std::map<std::string, SampleHolder> holders_;

@@ -1,6 +1,7 @@
 // `hdcat serve`: runs the web service until SIGTERM or SIGINT.
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "catalog/validator.h"
@@ -17,7 +18,7 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: hdcat serve [--bind ADDRESS] [--port N] [--threads N] [--tls-cert FILE --tls-key FILE]\n"
-    "                   [--db CONNINFO] [--index DIR]\n"
+    "                   [--db CONNINFO] [--index DIR] [--no-index-sync] [--base-url URL]\n"
     "\n"
     "Serves the catalog over HTTP: pages in Japanese and English, the JSON API\n"
     "under /api/v1 (described at /api/v1/openapi.json), /health and /ready.\n"
@@ -30,7 +31,13 @@ constexpr const char* kHelp =
     "  --tls-key FILE     the PEM private key of --tls-cert\n"
     "  --index DIR        the search index directory (default: <HDCAT_HOME>/.hdcat/index, as for\n"
     "                     `hdcat search` and `hdcat reindex`; \"\" serves no search: it answers 503)\n"
-    "  --max-request-bytes N  largest request body accepted (default 1048576)\n";
+    "  --no-index-sync    do not apply catalog changes to the index while serving (by default a\n"
+    "                     background thread does, within about a second of each commit); use it\n"
+    "                     when `hdcat reindex --follow` runs elsewhere and the index is replicated\n"
+    "  --max-request-bytes N  largest request body accepted (default 1048576)\n"
+    "  --base-url URL     the catalog's public address, the base of the IRIs in RDF exports,\n"
+    "                     schema.org JSON-LD and CKAN dicts (default $HDCAT_BASE_URL, else\n"
+    "                     https://hdcat.jp)\n";
 
 Result<long> NumberOption(const Args& args, std::string_view name, long fallback, long min, long max) {
   auto text = args.option(name);
@@ -48,7 +55,8 @@ Result<long> NumberOption(const Args& args, std::string_view name, long fallback
 
 int RunServe(int argc, char** argv) {
   auto args = Args::Parse(argc, argv, 2,
-                          {"bind", "port", "threads", "tls-cert", "tls-key", "db", "index", "max-request-bytes"});
+                          {"bind", "port", "threads", "tls-cert", "tls-key", "db", "index", "max-request-bytes",
+                           "base-url"});
   if (!args.ok()) {
     std::fprintf(stderr, "hdcat serve: %s\n%s%s", args.error().message.c_str(), kHelp, kDbOptionHelp);
     return 2;
@@ -75,7 +83,10 @@ int RunServe(int argc, char** argv) {
   options.tls_certificate_file = args->option_or("tls-cert", "");
   options.tls_key_file = args->option_or("tls-key", "");
   options.index_directory = args->option_or("index", DefaultIndexDir());
+  const char* base_url = std::getenv("HDCAT_BASE_URL");
+  options.base_url = args->option_or("base-url", base_url != nullptr && *base_url != '\0' ? base_url : options.base_url);
   options.database = ResolveDatabase(*args).conninfo;
+  options.index_sync = !args->flag("no-index-sync");
 
   if (options.tls_certificate_file.empty() != options.tls_key_file.empty()) {
     std::fprintf(stderr, "hdcat serve: --tls-cert and --tls-key go together\n");

@@ -39,6 +39,8 @@ constexpr const char* kUsage =
     "  --max-records N         largest number of records per job (default 1000000)\n"
     "  --attempts N            fetch attempts on retryable failures (default 4)\n"
     "  --retry-base-ms N       first retry delay, doubled each time (default 2000)\n"
+    "  --full-every N          feed and CKAN: a full gather every N runs, incremental ones\n"
+    "                          between (default 10; 1 = always full)\n"
     "  --bearer-env VARIABLE   send the bearer token held in this environment variable\n"
     "  --basic-env VARIABLE    send basic auth; the variable holds user:password\n"
     "  --disabled              register without scheduling it\n";
@@ -73,6 +75,8 @@ Json SourceJson(const HarvestSource& source) {
           {"enabled", source.enabled},
           {"next_run_at", source.next_run_at},
           {"mass_withdrawal_threshold", source.mass_withdrawal_threshold},
+          {"full_gather_every", source.full_gather_every},
+          {"modified_since", source.modified_since},
           {"limits",
            {{"max_body_bytes", source.limits.max_body_bytes},
             {"connect_timeout_ms", source.limits.connect_timeout_ms},
@@ -120,7 +124,8 @@ Result<NewSource> ReadNewSource(const Args& args) {
                              {"low-speed-seconds", nullptr, &source.limits.low_speed_window_s},
                              {"max-records", nullptr, &source.limits.max_records},
                              {"attempts", nullptr, &source.limits.max_fetch_attempts},
-                             {"retry-base-ms", nullptr, &source.limits.retry_base_ms}};
+                             {"retry-base-ms", nullptr, &source.limits.retry_base_ms},
+                             {"full-every", nullptr, &source.full_gather_every}};
   for (const auto& option : numeric) {
     auto text = args.option(option.name);
     if (!text) continue;
@@ -173,6 +178,12 @@ void PrintSource(const HarvestSource& source) {
               source.limits.max_records, source.limits.max_fetch_attempts);
   std::printf("withdrawal:  refused when %.0f%% or more of the records vanish\n",
               source.mass_withdrawal_threshold * 100);
+  if (source.format == "feed" || source.format == "ckan") {
+    std::printf("incremental: a full gather every %d runs; next run %s\n", source.full_gather_every,
+                source.modified_since.empty() || source.incremental_runs + 1 >= source.full_gather_every
+                    ? "full"
+                    : ("changes since " + source.modified_since).c_str());
+  }
   if (source.last_status.empty()) {
     std::printf("last run:    never\n");
     return;
@@ -195,7 +206,7 @@ int RunSource(int argc, char** argv) {
   auto args = Args::Parse(argc, argv, 2,
                           {"db", "holder", "endpoint", "format", "schedule", "option", "threshold", "max-bytes",
                            "timeout-ms", "connect-timeout-ms", "low-speed-seconds", "max-records", "attempts",
-                           "retry-base-ms", "bearer-env", "basic-env"});
+                           "retry-base-ms", "bearer-env", "basic-env", "full-every"});
   if (!args.ok()) return Usage(args.error().message.c_str());
   if (args->help()) return Usage(nullptr);
   const auto& words = args->positional();

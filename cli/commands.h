@@ -26,6 +26,7 @@ int RunReindex(int argc, char** argv);
 int RunSource(int argc, char** argv);
 int RunHarvest(int argc, char** argv);
 int RunSampleHolders(int argc, char** argv);
+int RunAccount(int argc, char** argv);
 
 // Where the search index lives unless --index says otherwise: <repo>/.hdcat/index.
 std::string DefaultIndexDir();

@@ -18,10 +18,11 @@ constexpr Command kCommands[] = {
     {"catalog", "print the current catalog: holders and their datasets", hdcat::cli::RunCatalog},
     {"serve", "run the web service: pages, the JSON API, /health and /ready", hdcat::cli::RunServe},
     {"search", "search datasets and variables by words, codes and facets", hdcat::cli::RunSearch},
-    {"reindex", "rebuild the search index from the catalog (or --sync recent changes)", hdcat::cli::RunReindex},
+    {"reindex", "rebuild the search index from the catalog (or --sync / --follow its changes)", hdcat::cli::RunReindex},
     {"source", "register, list, show, disable and enable harvest sources", hdcat::cli::RunSource},
     {"harvest", "harvest a source now, every due source, or run as a worker; job reports", hdcat::cli::RunHarvest},
     {"sample-holders", "serve samples/ on 127.0.0.1 as holder endpoints in several formats", hdcat::cli::RunSampleHolders},
+    {"account", "create, list and disable the accounts of the self-service pages", hdcat::cli::RunAccount},
 };
 
 void PrintHelp() {

@@ -5,7 +5,9 @@
 #   3. starts a private PostgreSQL under .hdcat/pg (Unix socket only; never a system cluster),
 #   4. applies the migrations, registers the sample holders, and fills the catalog by
 #      harvesting samples/ from a sample holder endpoint on 127.0.0.1 (HDCAT_SAMPLES_PORT, default 8090),
-#   5. runs the service in the foreground until Ctrl-C / SIGTERM, then stops PostgreSQL.
+#   5. sets a fresh random password on the demo self-service account demo-jcs (printed) and
+#      starts a harvest worker,
+#   6. runs the service in the foreground until Ctrl-C / SIGTERM, then stops PostgreSQL.
 #
 # Environment: HDCAT_PORT (default 8080), HDCAT_BIND (default 127.0.0.1).
 set -euo pipefail
@@ -46,5 +48,21 @@ done
 "$hdcat" source list
 "$hdcat" catalog
 "$hdcat" reindex
+# A demo holder editor of the sample holder jcs for the self-service pages,
+# with a fresh random password on every start: printed below, never written
+# to the checkout (printf is a shell builtin, so it never shows in `ps`).
+demo_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+accounts=$("$hdcat" account list)
+if grep -q '^demo-jcs ' <<<"$accounts"; then
+  printf '%s\n' "$demo_password" | "$hdcat" account password demo-jcs >/dev/null
+else
+  printf '%s\n' "$demo_password" | "$hdcat" account add demo-jcs --holder jcs --name "Demo editor (JCS)" >/dev/null
+fi
+# A harvest worker runs the jobs that "Run a harvest now" queues on those pages.
+"$hdcat" harvest --worker --sleep-seconds 10 --quiet &
+worker_pid=$!
+trap 'kill "$worker_pid" "$samples_pid" 2>/dev/null || true; bash "$root/scripts/pg.sh" stop "$state/pg"' EXIT
 echo "hdcat is serving on http://${HDCAT_BIND:-127.0.0.1}:${HDCAT_PORT:-8080}/ (Ctrl-C stops it)"
+echo "holder self-service: http://${HDCAT_BIND:-127.0.0.1}:${HDCAT_PORT:-8080}/manage/login" \
+  "(login demo-jcs, password $demo_password)"
 "$hdcat" serve --bind "${HDCAT_BIND:-127.0.0.1}" --port "${HDCAT_PORT:-8080}"

@@ -32,6 +32,8 @@ struct CatalogEntry {
   Json dataset;                        // the dataset description (schemas/MODEL.md)
   std::optional<double> completeness;  // validator score 0..100, when known
   std::string quality_grade;           // validator grade A-D, "" when unknown
+  std::string stored_at;               // RFC 3339 UTC: when the current version was stored ("" = unknown)
+  std::string first_stored_at;         // when the first version was stored ("" = unknown)
 };
 
 class CatalogSource {

@@ -28,6 +28,8 @@ Status IndexEntry(CatalogSource& source, const DocumentBuilder& builder, IndexWr
   BuildOptions options;
   options.completeness = entry.completeness;
   if (!entry.quality_grade.empty()) options.quality_grade = entry.quality_grade;
+  options.stored_at = entry.stored_at;
+  options.first_stored_at = entry.first_stored_at;
   auto built = builder.Build(entry.dataset, *holder, options);
   if (!built.ok()) return built.error();
   if (variables != nullptr) *variables += static_cast<std::int64_t>(built->variables.size());
@@ -93,13 +95,17 @@ Result<RebuildStats> RebuildIndex(CatalogSource& source, const DocumentBuilder& 
 }
 
 Result<SyncStats> SyncFromCatalog(CatalogSource& source, const DocumentBuilder& builder, IndexWriter& writer,
-                                  int batch_size) {
+                                  int batch_size, int max_batches) {
   SyncStats stats;
   auto last = writer.LastChangeId();
   if (!last.ok()) return last.error();
   stats.last_change_id = *last;
   std::map<std::string, Json> holders;
-  while (true) {
+  for (int batches = 0;; ++batches) {
+    if (max_batches > 0 && batches == max_batches) {
+      stats.caught_up = false;
+      break;
+    }
     auto changes = source.ChangesAfter(stats.last_change_id, batch_size);
     if (!changes.ok()) return changes.error();
     if (changes->empty()) break;

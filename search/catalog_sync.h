@@ -9,7 +9,9 @@
 // index, in batches; each batch commits its documents and its last change id
 // together, so after a crash the next call resumes where the last commit
 // ended. A holder change re-indexes that holder's datasets (its name and type
-// are part of every dataset document).
+// are part of every dataset document). With `max_batches` > 0 it returns after
+// that many batches (caught_up false when more may remain), so a long-running
+// caller (search/index_sync_loop.h) can stop between batches.
 //
 // Thread-safety: each call uses its own writer; run one at a time per index.
 #pragma once
@@ -36,10 +38,11 @@ Result<RebuildStats> RebuildIndex(CatalogSource& source, const DocumentBuilder& 
 struct SyncStats {
   std::int64_t changes_applied = 0;
   std::int64_t last_change_id = 0;
+  bool caught_up = true;  // false: stopped at max_batches with changes possibly left
 };
 
 Result<SyncStats> SyncFromCatalog(CatalogSource& source, const DocumentBuilder& builder, IndexWriter& writer,
-                                  int batch_size = 500);
+                                  int batch_size = 500, int max_batches = 0);
 // Opens the live index for writing and syncs it.
 Result<SyncStats> SyncFromCatalog(CatalogSource& source, const DocumentBuilder& builder, const IndexManager& index);
 

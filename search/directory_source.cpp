@@ -58,7 +58,7 @@ Status DirectorySource::AddHolder(const Json& holder) {
 Status DirectorySource::AddDataset(const Json& dataset, std::optional<double> completeness) {
   auto public_id = DatasetPublicId(dataset);
   if (!public_id.ok()) return public_id.error();
-  datasets_[*public_id] = CatalogEntry{dataset, completeness, ""};
+  datasets_[*public_id] = CatalogEntry{dataset, completeness, "", "", ""};
   return Status::Ok();
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "catalog/store/dataset_ref.h"
+#include "search/ckan_terms.h"
 #include "search/index_schema.h"
 #include "search/text_normalizer.h"
 #include "search/text_runs.h"
@@ -330,6 +331,18 @@ Result<IndexedDataset> DocumentBuilder::Build(const Json& dataset, const Json& h
     indexer.AddLangText(Field(Field(dataset, "population"), "coverage"), s::kFieldWeightDescription, "", false,
                         nullptr);
   }
+
+  // What the CKAN API filters, counts and sorts on (search/ckan_terms.h).
+  std::vector<std::string> tags = CkanTags(dataset);
+  AddFacet(doc, "tag", std::set<std::string>(tags.begin(), tags.end()));
+  AddFacet(doc, "res_format", CkanResourceFormats(dataset));
+  doc.add_value(s::kSlotPublicId, out.public_id);
+  doc.add_value(s::kSlotResourceCount,
+                Xapian::sortable_serialise(static_cast<double>(CkanResourceCount(dataset))));
+  doc.add_value(s::kSlotTagCount, Xapian::sortable_serialise(static_cast<double>(tags.size())));
+  if (!options.stored_at.empty()) doc.add_value(s::kSlotStoredAt, CkanTimestamp(options.stored_at));
+  const std::string& first_stored = options.first_stored_at.empty() ? options.stored_at : options.first_stored_at;
+  if (!first_stored.empty()) doc.add_value(s::kSlotFirstStoredAt, CkanTimestamp(first_stored));
 
   // Sort keys and ranges.
   const Json& update = Field(dataset, "update");

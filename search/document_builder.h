@@ -40,6 +40,10 @@ struct BuildOptions {
   std::optional<double> completeness;
   // Overrides the grade computed from `completeness`.
   std::optional<std::string> quality_grade;
+  // When the catalog stored the current and the first version (RFC 3339
+  // UTC; "" = unknown), for the CKAN API's metadata_modified / _created.
+  std::string stored_at;
+  std::string first_stored_at;
 };
 
 // The grade of a completeness score, with the validator's thresholds.

@@ -77,7 +77,22 @@ inline constexpr Xapian::valueno kSlotTitleJa = 2;      // normalised title
 inline constexpr Xapian::valueno kSlotTitleEn = 3;
 inline constexpr Xapian::valueno kSlotPeriodStart = 4;  // "YYYY-MM-DD"
 inline constexpr Xapian::valueno kSlotPeriodEnd = 5;    // "YYYY-MM-DD"; "9999-12-31" when ongoing
+// Dataset documents: the English text fed to the spelling dictionary, kept so
+// that replacing or deleting the dataset can take exactly those words back out.
+inline constexpr Xapian::valueno kSlotSpellingText = 6;
 inline constexpr Xapian::valueno kFirstFacetSlot = 10;
+
+// The CKAN Action API's package_search (web/ckan/) reads these: the public id
+// (CKAN's name and id), when the catalog stored the current and the first
+// version (CKAN's metadata_modified / metadata_created, as naive UTC
+// "YYYY-MM-DDTHH:MM:SS.ffffff", see SortableTimestamp), and the package dict's
+// resource and tag counts (sortable_serialise).
+inline constexpr Xapian::valueno kSlotPublicId = 40;
+inline constexpr Xapian::valueno kSlotStoredAt = 41;
+inline constexpr Xapian::valueno kSlotFirstStoredAt = 42;
+inline constexpr Xapian::valueno kSlotResourceCount = 43;
+inline constexpr Xapian::valueno kSlotTagCount = 44;
+inline constexpr Xapian::valueno kFirstCkanFacetSlot = 50;
 
 inline constexpr char kFacetValueSeparator = '\x1f';
 inline constexpr std::string_view kOngoingEnd = "9999-12-31";
@@ -89,18 +104,26 @@ inline constexpr std::array<std::string_view, 12> kFacets = {
     "access_rights",   "language",         "quality_grade", "population_size",
 };
 
+// Facets only the CKAN API filters and counts (search/ckan_terms.h): the
+// package dict's tag names and resource formats. Not shown on pages. A
+// facet's slot is kFirstCkanFacetSlot + its index.
+inline constexpr std::array<std::string_view, 2> kCkanFacets = {"tag", "res_format"};
+
 // Population size buckets (number of unique individuals, else records).
 inline constexpr std::string_view kPopulationNotReported = "not_reported";
 
 // Index metadata keys.
 inline constexpr std::string_view kMetaLastChangeId = "hdcat.last_change_id";
 inline constexpr std::string_view kMetaSchemaVersion = "hdcat.schema_version";
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";  // 2: CKAN slots and facets
 
-// Slot of a facet, or -1 when the name is not a facet.
+// Slot of a facet (kFacets or kCkanFacets), or -1 when the name is not a facet.
 inline int FacetSlot(std::string_view facet) {
   for (std::size_t i = 0; i < kFacets.size(); ++i) {
     if (kFacets[i] == facet) return static_cast<int>(kFirstFacetSlot + i);
+  }
+  for (std::size_t i = 0; i < kCkanFacets.size(); ++i) {
+    if (kCkanFacets[i] == facet) return static_cast<int>(kFirstCkanFacetSlot + i);
   }
   return -1;
 }

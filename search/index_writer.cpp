@@ -1,5 +1,7 @@
 #include "search/index_writer.h"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "search/index_manager.h"
@@ -9,19 +11,44 @@ namespace hdcat::search {
 
 namespace s = schema;
 
+namespace {
+
+// The words of `text` as the spelling dictionary counts them: the unprefixed
+// terms Xapian's TermGenerator makes, with their number of occurrences.
+std::map<std::string, Xapian::termcount> SpellingWords(const std::string& text) {
+  std::map<std::string, Xapian::termcount> words;
+  if (text.empty()) return words;
+  Xapian::TermGenerator generator;
+  Xapian::Document scratch;
+  generator.set_document(scratch);
+  generator.index_text_without_positions(text);
+  for (auto term = scratch.termlist_begin(); term != scratch.termlist_end(); ++term) {
+    words.emplace(*term, term.get_wdf());
+  }
+  return words;
+}
+
+}  // namespace
+
+// Takes the spelling words of the indexed version of a dataset back out, so
+// words it no longer has (or a withdrawn dataset's) stop being suggested.
+void IndexWriter::RemoveSpelling(const std::string& public_id) {
+  const std::string id_term = std::string(s::kPrefixId) + public_id;
+  Xapian::PostingIterator posting = database_.postlist_begin(id_term);
+  if (posting == database_.postlist_end(id_term)) return;
+  std::string text = database_.get_document(*posting).get_value(s::kSlotSpellingText);
+  for (const auto& [word, count] : SpellingWords(text)) database_.remove_spelling(word, count);
+}
+
 Status IndexWriter::Upsert(const IndexedDataset& dataset) {
   try {
+    RemoveSpelling(dataset.public_id);
     database_.delete_document(std::string(s::kPrefixDataset) + dataset.public_id);
-    database_.add_document(dataset.dataset);
+    Xapian::Document document = dataset.dataset;
+    document.add_value(s::kSlotSpellingText, dataset.english_text);
+    database_.add_document(document);
     for (const Xapian::Document& variable : dataset.variables) database_.add_document(variable);
-    if (!dataset.english_text.empty()) {
-      Xapian::TermGenerator spelling;
-      spelling.set_database(database_);
-      spelling.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-      Xapian::Document scratch;
-      spelling.set_document(scratch);
-      spelling.index_text_without_positions(dataset.english_text);
-    }
+    for (const auto& [word, count] : SpellingWords(dataset.english_text)) database_.add_spelling(word, count);
   } catch (const Xapian::Error& error) {
     return XapianError(error, "index " + dataset.public_id);
   }
@@ -30,6 +57,7 @@ Status IndexWriter::Upsert(const IndexedDataset& dataset) {
 
 Status IndexWriter::Delete(const std::string& public_id) {
   try {
+    RemoveSpelling(public_id);
     database_.delete_document(std::string(s::kPrefixDataset) + public_id);
   } catch (const Xapian::Error& error) {
     return XapianError(error, "delete " + public_id);

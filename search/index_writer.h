@@ -1,6 +1,8 @@
 // IndexWriter: the single writer of one search index version. Replaces or
 // deletes a dataset together with all its variable documents, feeds English
-// words to the spelling dictionary ("did you mean"), and records the last
+// words to the spelling dictionary ("did you mean") and takes the replaced or
+// deleted version's words back out (they are kept in the dataset document's
+// kSlotSpellingText), and records the last
 // catalog change applied, in the same commit as the documents it produced, so
 // a crash between batches is recovered by replaying from the recorded id.
 //
@@ -37,6 +39,8 @@ class IndexWriter {
   Xapian::WritableDatabase& database() { return database_; }
 
  private:
+  void RemoveSpelling(const std::string& public_id);
+
   Xapian::WritableDatabase database_;
 };
 

@@ -21,10 +21,30 @@ std::string FacetTerm(std::string_view facet, const std::string& value) {
   return std::string(s::kPrefixFacet) + std::string(facet) + ":" + value;
 }
 
-bool HasTerm(const Xapian::Document& document, const std::string& term) {
-  Xapian::TermIterator it = document.termlist_begin();
-  it.skip_to(term);
-  return it != document.termlist_end() && *it == term;
+// Looked up in the term's posting list rather than the document's term list:
+// a dataset document holds the terms of all its variables, and reading (and
+// decompressing) that list for every check made explanations the slowest
+// part of a search.
+bool HasTerm(const Xapian::Database& database, Xapian::docid document, const std::string& term) {
+  Xapian::PostingIterator it = database.postlist_begin(term);
+  if (it == database.postlist_end(term)) return false;
+  it.skip_to(document);
+  return it != database.postlist_end(term) && *it == document;
+}
+
+// The text and code terms of `query` that index `document`, in query order
+// (what Enquire::get_matching_terms gives, without reading the document's
+// whole term list).
+std::vector<std::string> MatchingTerms(const Xapian::Database& database, Xapian::docid document,
+                                       const Xapian::Query& query, const BuiltQuery& built) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (auto term = query.get_terms_begin(); term != query.get_terms_end(); ++term) {
+    const std::string& name = *term;
+    if (built.code_terms.count(name) == 0 && built.text_terms.count(name) == 0) continue;
+    if (seen.insert(name).second && HasTerm(database, document, name)) out.push_back(name);
+  }
+  return out;
 }
 
 std::string TextIn(const Json& lang_text, const std::string& lang) {
@@ -130,6 +150,21 @@ std::string MatchingVariable(const Xapian::Database& database, const std::string
   return title.empty() || title == name ? name : name + " (" + title + ")";
 }
 
+// `query` (a unit's text query) over one field's position-less copies
+// (index_schema.h): each word must be in that field itself. Stems have no
+// copies and match nothing; a phrase becomes the AND of its words.
+Xapian::Query InField(const Xapian::Query& query, std::string_view prefix) {
+  if (query.get_type() == Xapian::Query::LEAF_TERM) {
+    std::string term = *query.get_terms_begin();
+    if (term.rfind(s::kPrefixStem, 0) == 0) return Xapian::Query::MatchNothing;
+    return Xapian::Query(std::string(prefix) + term);
+  }
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(InField(query.get_subquery(i), prefix));
+  Xapian::Query::op op = query.get_type() == Xapian::Query::OP_OR ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
 // An MSet over the page's documents whose query is the highlight terms:
 // MSet::snippet marks the terms of its own query, and in Xapian 1.4.22 it
 // marks CJK text by unigrams, which the main query (bigrams) does not hold.
@@ -182,11 +217,15 @@ std::string TidyMarks(std::string snippet, bool keep_single_cjk) {
 }  // namespace
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const IndexManager& index,
-                                                 std::shared_ptr<const SearchVocabulary> vocabulary) {
+                                                 std::shared_ptr<const SearchVocabulary> vocabulary,
+                                                 RefreshPolicy refresh) {
   auto database = index.OpenForReading();
   if (!database.ok()) return database.error();
   auto searcher = std::make_unique<Searcher>(std::move(*database), std::move(vocabulary));
   searcher->index_ = index;
+  searcher->refresh_ = std::move(refresh);
+  searcher->last_refresh_ = std::chrono::steady_clock::now();
+  if (searcher->refresh_.signal) searcher->seen_generation_ = searcher->refresh_.signal->generation();
   auto path = index.CurrentPath();
   if (path.ok()) searcher->opened_path_ = *path;
   return searcher;
@@ -205,11 +244,21 @@ void Searcher::LoadIndexSystems() {
   }
 }
 
+bool Searcher::RefreshDue() {
+  auto now = std::chrono::steady_clock::now();
+  std::uint64_t generation = refresh_.signal ? refresh_.signal->generation() : 0;
+  if (generation == seen_generation_ && now - last_refresh_ < refresh_.recheck) return false;
+  seen_generation_ = generation;
+  last_refresh_ = now;
+  return true;
+}
+
 Status Searcher::Refresh() {
   if (!index_) {
     if (database_.reopen()) LoadIndexSystems();
     return Status::Ok();
   }
+  if (!RefreshDue()) return Status::Ok();
   auto path = index_->CurrentPath();
   if (!path.ok()) return path.error();
   if (*path != opened_path_) {
@@ -229,6 +278,7 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
       return SearchOnce(request);
     } catch (const Xapian::DatabaseModifiedError& error) {
       if (attempt >= 2) return XapianError(error, "search");
+      last_refresh_ = {};  // the revision read is gone: look again before retrying
     } catch (const Xapian::Error& error) {
       return XapianError(error, "search");
     }
@@ -357,9 +407,7 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
       if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) reasons.push_back(std::move(reason));
     };
     std::map<std::pair<std::string, std::string>, std::set<std::string>> fields;  // (unit, synonym) -> fields
-    std::map<std::pair<std::string, std::string>, std::vector<Xapian::Query>> variable_terms;
-    for (auto term = enquire.get_matching_terms_begin(it); term != enquire.get_matching_terms_end(it); ++term) {
-      const std::string& name = *term;
+    for (const std::string& name : MatchingTerms(database_, *it, enquire.get_query(), built)) {
       if (auto code = built.code_terms.find(name); code != built.code_terms.end()) {
         std::string variable = is_variable ? hit.variable
                                            : MatchingVariable(database_, hit.public_id, Xapian::Query(name), lang);
@@ -378,9 +426,8 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
       for (const auto& [prefix, field] : {std::pair{s::kPrefixTitle, "title"}, std::pair{s::kPrefixName, "name"},
                                           std::pair{s::kPrefixKeyword, "keyword"},
                                           std::pair{s::kPrefixVariable, "variable"}}) {
-        if (!HasTerm(document, std::string(prefix) + name)) continue;
+        if (!HasTerm(database_, *it, std::string(prefix) + name)) continue;
         fields[key].insert(field);
-        if (prefix == s::kPrefixVariable) variable_terms[key].emplace_back(name);
         in_field = true;
       }
       if (!in_field) fields[key].insert("description");
@@ -389,12 +436,14 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
     // and then only the first synonym that matched.
     const std::string id_term = std::string(s::kPrefixId) +
                                 (is_variable ? hit.public_id + "#" + hit.table + "/" + hit.variable : hit.public_id);
+    auto matches_hit = [&](const Xapian::Query& query) {
+      Xapian::Enquire check(database_);
+      check.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(id_term)));
+      return !check.get_mset(0, 1).empty();
+    };
     auto whole_match = [&](const std::pair<std::string, std::string>& key) {
       auto query = built.synonym_queries.find(key);
-      if (query == built.synonym_queries.end()) return false;
-      Xapian::Enquire check(database_);
-      check.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query->second, Xapian::Query(id_term)));
-      return !check.get_mset(0, 1).empty();
+      return query != built.synonym_queries.end() && matches_hit(query->second);
     };
     std::set<std::pair<std::string, std::string>> verified;
     std::set<std::string> explained_units;
@@ -413,18 +462,32 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
     for (const auto& [key, found_in] : fields) {
       if (verified.count(key) == 0) continue;  // stray n-grams, not the words themselves
       std::string words = key.first + (key.second.empty() ? "" : " (synonym: " + key.second + ")");
-      if (found_in.empty()) add_reason("text: " + words);
+      bool credited = false;
       for (const char* field : {"title", "name", "keyword", "variable", "description"}) {
         if (found_in.count(field) == 0) continue;
         std::string reason = std::string(field) + ": " + words;
-        if (std::string_view(field) == "variable" && !is_variable) {
-          const auto& terms = variable_terms[key];
-          std::string variable = MatchingVariable(
-              database_, hit.public_id, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), lang);
-          if (!variable.empty()) reason = "variable " + variable + ": " + words;
+        if (std::string_view(field) == "variable") {
+          // A variable is credited only when the whole unit (or synonym) is in
+          // its own name, title or aliases: not one of its n-grams, not its
+          // description, not another variable's words.
+          const Xapian::Query& unit = built.synonym_queries.at(key);
+          Xapian::Query in_variables = InField(unit, s::kPrefixVariable);
+          if (is_variable) {
+            if (!matches_hit(in_variables)) continue;
+          } else {
+            std::string variable = MatchingVariable(
+                database_, hit.public_id, Xapian::Query(Xapian::Query::OP_AND, unit, in_variables), lang);
+            if (!variable.empty()) {
+              reason = "variable " + variable + ": " + words;
+            } else if (!matches_hit(in_variables)) {
+              continue;
+            }
+          }
         }
         add_reason(std::move(reason));
+        credited = true;
       }
+      if (!credited) add_reason("text: " + words);
     }
     hit.matched_because = std::move(reasons);
     response.hits.push_back(std::move(hit));
@@ -458,6 +521,68 @@ Result<SearchResponse> Searcher::SearchOnce(const SearchRequest& request) {
     }
   }
   return response;
+}
+
+Result<Xapian::Query> Searcher::TextQuery(std::string_view text) {
+  try {
+    HDCAT_TRY(Refresh());
+    return builder_.Build(text, index_systems_).strict;
+  } catch (const Xapian::Error& error) {
+    return XapianError(error, "search");
+  }
+}
+
+Result<SearchResponse> Searcher::Match(const MatchRequest& request) {
+  if (request.offset < 0 || request.limit < 0 || request.limit > kMaxLimit) {
+    return InvalidInput("offset must be >= 0 and limit between 0 and " + std::to_string(kMaxLimit));
+  }
+  for (const std::string& facet : request.facets) {
+    if (s::FacetSlot(facet) < 0) return InvalidInput("unknown facet '" + facet + "'");
+  }
+  for (int attempt = 0;; ++attempt) {
+    try {
+      HDCAT_TRY(Refresh());
+      if (database_.get_metadata(std::string(s::kMetaSchemaVersion)) < "2") {
+        return Unavailable("the search index was built by an older hdcat; run `hdcat reindex`");
+      }
+      Xapian::Query datasets{std::string(s::kTermDataset)};
+      Xapian::Enquire enquire(database_);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, request.query, datasets));
+      Xapian::MultiValueKeyMaker keys;
+      for (const auto& [slot, descending] : request.sort_keys) keys.add_value(slot, descending);
+      keys.add_value(s::kSlotPublicId, false);
+      if (request.relevance_first) {
+        enquire.set_sort_by_relevance_then_key(&keys, false);
+      } else {
+        enquire.set_sort_by_key_then_relevance(&keys, false);
+      }
+      std::vector<std::unique_ptr<FacetSpy>> spies;
+      for (const std::string& facet : request.facets) {
+        spies.push_back(std::make_unique<FacetSpy>(static_cast<Xapian::valueno>(s::FacetSlot(facet))));
+        enquire.add_matchspy(spies.back().get());
+      }
+      const Xapian::doccount everything = std::max<Xapian::doccount>(database_.get_doccount(), 1);
+      Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                              static_cast<Xapian::doccount>(request.limit), everything);
+      SearchResponse response;
+      response.total = matches.get_matches_estimated();
+      response.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
+      for (std::size_t i = 0; i < request.facets.size(); ++i) {
+        response.facets.push_back(SortedCounts(request.facets[i], spies[i]->counts()));
+      }
+      for (Xapian::MSetIterator it = matches.begin(); it != matches.end(); ++it) {
+        SearchHit hit;
+        hit.public_id = it.get_document().get_value(s::kSlotPublicId);
+        hit.score = it.get_weight();
+        response.hits.push_back(std::move(hit));
+      }
+      return response;
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (attempt >= 2) return XapianError(error, "search");
+    } catch (const Xapian::Error& error) {
+      return XapianError(error, "search");
+    }
+  }
 }
 
 }  // namespace hdcat::search

@@ -8,6 +8,8 @@ CatalogEntry EntryOf(const catalog::DatasetRecord& record) {
   entry.dataset = record.document;
   entry.completeness = record.summary.completeness;
   entry.quality_grade = record.summary.grade;
+  entry.stored_at = record.summary.updated_at;
+  entry.first_stored_at = record.created_at;
   return entry;
 }
 

@@ -1,6 +1,7 @@
 // CatalogStore: writes (holders, dataset versions, withdrawals).
 #include "base/utf8.h"
 #include "catalog/pg/transaction.h"
+#include "catalog/store/audit_log.h"
 #include "catalog/store/catalog_store.h"
 #include "catalog/store/dataset_ref.h"
 #include "catalog/store/stored_document.h"
@@ -73,11 +74,7 @@ CatalogStore::CatalogStore(pg::Connection& conn, const Validator& validator, Sto
 
 Status CatalogStore::Audit(std::string_view actor, std::string_view action, std::string_view subject_type,
                            std::string_view subject_id, const Json& details) {
-  auto inserted = conn_.Exec(
-      "INSERT INTO audit_log (actor, action, subject_type, subject_id, details) VALUES ($1, $2, $3, $4, $5)",
-      {actor, action, subject_type, subject_id, CanonicalJson(details)});
-  if (!inserted.ok()) return inserted.error();
-  return Status::Ok();
+  return WriteAudit(conn_, AuditEntry{actor, action, subject_type, subject_id, details});
 }
 
 Result<HolderPutResult> CatalogStore::PutHolder(const Json& document, std::string_view source) {

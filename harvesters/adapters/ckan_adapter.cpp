@@ -40,7 +40,8 @@ class CkanStream : public PagedStream {
     if (response["success"] != true) {
       std::string message = "CKAN package_search failed";
       if (response.contains("error") && response["error"].is_object()) {
-        message += ": " + response["error"].value("message", response["error"].dump());
+        const std::string reason = StringMember(response["error"], "message");
+        message += ": " + (reason.empty() ? response["error"].dump() : reason);
       }
       return Error(ErrorKind::kUpstream, message);
     }

@@ -22,9 +22,13 @@ class NativeFeedStream : public PagedStream {
     auto page = mapping::ParseFeedPage(*body, client().limits().max_body_bytes);
     if (!page.ok()) return page.error();
     GatherStatus& status = mutable_status();
-    for (auto& id : page->deleted) status.deleted.push_back(std::move(id));
+    // A feed that does not echo modified_since ignored it: this page lists every dataset.
+    if (status.pages == 0 && config().modified_since && page->modified_since.empty()) status.incremental = false;
     if (!page->generated_at.empty() && status.source_timestamp.empty()) status.source_timestamp = page->generated_at;
     std::string page_url = RedactUrl(url);
+    for (auto& deletion : page->deleted) {
+      status.deleted.push_back({std::move(deletion.identifier), std::move(deletion.deleted_at), page_url});
+    }
     bool holder_given = false;
     std::size_t index = 0;
     for (const auto& entry : page->datasets) {

@@ -1,6 +1,7 @@
 // The native feed adapter: pages of schemas/feed.schema.json, followed by
 // `next` (relative links resolve against the page URL), with
-// ?modified_since=ISO on the first request of an incremental gather. The
+// ?modified_since=ISO on the first request of an incremental gather (a first
+// page that does not echo modified_since makes the gather a full one). The
 // page's `deleted` list and `generated_at` go to the GatherStatus; the
 // page's `holder` goes with the first record of that page.
 //

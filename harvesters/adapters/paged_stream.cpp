@@ -37,6 +37,7 @@ void PagedStream::Finish(std::optional<Error> error) {
 bool PagedStream::Next(SourceRecord* record) {
   if (!started_) {
     started_ = true;
+    status_.incremental = config_.modified_since.has_value();
     next_url_ = FirstPageUrl();
   }
   while (queue_.empty()) {

@@ -12,8 +12,10 @@
 // was complete. Only a complete gather (every page fetched and parsed, no
 // gather error) may be used to detect deletions; an incomplete one says why
 // (`error`, and `fetch_failure` for HTTP causes). An incremental gather
-// (config.modified_since set) holds only changed records even when complete:
-// it never implies deletions beyond the source's own `deleted` list.
+// (`incremental`: config.modified_since was sent and the source honoured it)
+// holds only changed records even when complete: it never implies deletions
+// beyond the source's own `deleted` list. A source that ignored
+// modified_since listed everything, and the gather counts as a full one.
 // `not_modified` means the
 // source answered a conditional request with 304: nothing changed, and no
 // record follows.
@@ -84,17 +86,25 @@ struct SourceRecord {
   bool ok() const { return !error.has_value(); }
 };
 
+// A record the source itself says it withdrew (the native feed's `deleted`).
+struct SourceDeletion {
+  std::string record_identifier;  // as the source publishes it
+  std::string deleted_at;         // RFC 3339 as given; "" when the source did not say
+  std::string page_url;           // the page it came from (redacted)
+};
+
 struct GatherStatus {
   bool finished = false;
   bool complete = false;
   bool not_modified = false;
+  bool incremental = false;  // only records changed since config.modified_since were listed
   std::optional<Error> error;
   std::optional<FetchFailure> fetch_failure;
   int pages = 0;
   std::uint64_t bytes = 0;
   std::uint64_t records = 0;
   std::vector<std::string> warnings;          // e.g. duplicate identifiers skipped
-  std::vector<std::string> deleted;           // identifiers the source itself says were withdrawn
+  std::vector<SourceDeletion> deleted;        // what the source itself says it withdrew
   std::string etag, last_modified;            // validators of the first response
   std::string source_timestamp;               // e.g. the feed's generated_at: the next modified_since
 };

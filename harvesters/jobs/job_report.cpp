@@ -55,7 +55,7 @@ Result<Json> JobReportSummary(pg::Connection& conn, std::int64_t job_id) {
       "SELECT j.id, s.name AS source, h.identifier AS holder, j.status, j.trigger, j.attempt,"
       " hdcat_utc_text(j.planned_at) AS planned_at, hdcat_utc_text(j.started_at) AS started_at,"
       " hdcat_utc_text(j.finished_at) AS finished_at, j.gather_complete, j.pages, j.bytes, j.fetch_attempts,"
-      " j.error_kind, j.error_summary, j.warnings::text AS warnings, j.lease_owner,"
+      " j.error_kind, j.error_summary, j.warnings::text AS warnings, j.lease_owner, j.modified_since,"
       " j.n_seen, j.n_added, j.n_updated, j.n_unchanged, j.n_withdrawn, j.n_errored"
       " FROM harvest_jobs j JOIN harvest_sources s ON s.id = j.source_id JOIN holders h ON h.id = s.holder_id"
       " WHERE j.id = $1",
@@ -74,6 +74,7 @@ Result<Json> JobReportSummary(pg::Connection& conn, std::int64_t job_id) {
                  {"started_at", text("started_at")},
                  {"finished_at", text("finished_at")},
                  {"gather_complete", job->Bool(0, "gather_complete")},
+                 {"modified_since", text("modified_since")},
                  {"pages", job->Int64(0, "pages")},
                  {"bytes", job->Int64(0, "bytes")},
                  {"fetch_attempts", job->Int64(0, "fetch_attempts")},

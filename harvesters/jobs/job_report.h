@@ -1,7 +1,8 @@
 // The report of one harvest job, as JSON or CSV.
 //
 // JSON: {"job": {id, source, holder, status, planned_at, started_at,
-// finished_at, attempt, trigger, gather_complete, pages, bytes,
+// finished_at, attempt, trigger, gather_complete, modified_since ("" for a
+// full gather), pages, bytes,
 // fetch_attempts, error_kind, error, warnings}, "counts": {seen, added,
 // updated, unchanged, withdrawn, errored}, "errors_by_kind": [{kind, count}]
 // (most frequent first), "records": [{record_identifier, dataset, outcome,

@@ -6,6 +6,7 @@
 
 #include "catalog/pg/transaction.h"
 #include "catalog/store/catalog_store.h"
+#include "catalog/validation/formats.h"
 #include "harvesters/adapters/record_stream.h"
 #include "harvesters/jobs/record_applier.h"
 #include "harvesters/jobs/source_store.h"
@@ -17,6 +18,14 @@ namespace hdcat::harvesters {
 namespace {
 
 constexpr std::size_t kMaxWarnings = 100;
+// Subtracted from the job's start when the source states no time of its own,
+// so that a source clock a little behind the database's cannot hide a change.
+constexpr std::int64_t kHighWaterMarginSeconds = 600;
+
+// Formats whose endpoints can list only what changed since a time.
+bool CanRunIncrementally(SourceFormat format) {
+  return format == SourceFormat::kNativeFeed || format == SourceFormat::kCkan;
+}
 
 // The report's code for why a gather ended incomplete.
 std::string GatherErrorKind(const GatherStatus& status) {
@@ -104,6 +113,12 @@ Result<JobSummary> JobRunner::Run(const ClaimedJob& job) {
   } else {
     gather.open_error = format.error();
   }
+  const bool ask_incremental = !gather.open_error && CanRunIncrementally(config.format) && !job.full_requested &&
+                               !source->modified_since.empty() &&
+                               source->incremental_runs + 1 < source->full_gather_every;
+  if (ask_incremental) config.modified_since = source->modified_since;
+  HDCAT_TRY(conn_.Exec("UPDATE harvest_jobs SET modified_since = $2 WHERE id = $1",
+                       {job.job_id, config.modified_since}));
   const HttpClient client(LimitsFor(source->limits));
   catalog::CatalogStore store(conn_, validator_);
   ApplierContext context;
@@ -117,6 +132,10 @@ Result<JobSummary> JobRunner::Run(const ClaimedJob& job) {
 
   say("job " + std::to_string(job.job_id) + ": harvesting " + source->name + " (" + source->format + ") from " +
       RedactUrl(source->endpoint) + (job.attempt > 1 ? ", attempt " + std::to_string(job.attempt) : ""));
+  if (ask_incremental) {
+    say("incremental gather: records changed since " + source->modified_since + " (a full gather every " +
+        std::to_string(source->full_gather_every) + " runs, or with --full)");
+  }
 
   auto interrupted = [&] {
     if (options_.stop != nullptr && options_.stop->load()) gather.stopped = true;
@@ -209,6 +228,10 @@ Result<JobSummary> JobRunner::Run(const ClaimedJob& job) {
   }
   for (const auto& warning : gather.status.warnings) warn(warning);
   const bool complete = gather.opened && gather.status.complete && !gather.too_many_records;
+  const bool incremental = ask_incremental && gather.status.incremental;
+  if (complete && ask_incremental && !incremental) {
+    say("the source ignored modified_since and listed everything: this was a full gather");
+  }
   std::optional<std::string> refused;
   if (gather.open_error) {
     summary.error_kind = "configuration";
@@ -222,7 +245,20 @@ Result<JobSummary> JobRunner::Run(const ClaimedJob& job) {
     summary.error_summary = "gather incomplete after " + std::to_string(counts.seen) + " records: " +
                             (gather.status.error ? gather.status.error->ToString() : std::string("ended early")) +
                             (gather.attempts > 1 ? " (" + std::to_string(gather.attempts) + " attempts)" : "");
-  } else if (complete && config.format != SourceFormat::kCsvDictionary) {
+  }
+  if (complete && !gather.status.deleted.empty()) {
+    DeclaredWithdrawalInput declared;
+    declared.job_id = job.job_id;
+    declared.source_id = job.source_id;
+    declared.holder_id = context.holder_id;
+    declared.source_name = source->name;
+    declared.deletions = std::move(gather.status.deleted);
+    auto withdrawn = WithdrawDeclared(conn_, store, declared, observer, &counts);
+    if (!withdrawn.ok()) return withdrawn.error();
+    for (const auto& warning : withdrawn->warnings) warn(warning);
+  }
+  // An incremental gather lists only changes: what it does not list has not vanished.
+  if (complete && !incremental && config.format != SourceFormat::kCsvDictionary) {
     if (counts.errored > 0) {
       warn("no withdrawals in this run: " + std::to_string(counts.errored) +
            " records failed, so what vanished cannot be told apart from what could not be read");
@@ -248,6 +284,7 @@ Result<JobSummary> JobRunner::Run(const ClaimedJob& job) {
 
   summary.counts = counts;
   summary.gather_complete = complete;
+  summary.modified_since = incremental ? source->modified_since : std::string();
   summary.fetch_attempts = gather.attempts;
   summary.status = !complete && !gather.status.not_modified ? "failed"
                    : counts.errored > 0 || refused          ? "partial"
@@ -256,6 +293,18 @@ Result<JobSummary> JobRunner::Run(const ClaimedJob& job) {
     summary.error_kind = "record_errors";
     summary.error_summary = std::to_string(counts.errored) + " of " + std::to_string(counts.seen) +
                             " records could not be stored (see the job report)";
+  }
+
+  // The source's own time of this gather (the feed's generated_at) is the next
+  // high-water mark; without one, the job's start minus a margin on the database clock.
+  std::optional<std::string> stated_time;
+  if (complete && CanRunIncrementally(config.format) && !gather.status.source_timestamp.empty()) {
+    if (catalog::validation::IsValidDateTime(gather.status.source_timestamp)) {
+      stated_time = gather.status.source_timestamp;
+    } else {
+      warn("the source's time \"" + StoredText(gather.status.source_timestamp, 64) +
+           "\" is not an RFC 3339 date-time; the next incremental run starts from this job's start instead");
+    }
   }
 
   Json warnings = Json::array();
@@ -282,6 +331,19 @@ Result<JobSummary> JobRunner::Run(const ClaimedJob& job) {
     HDCAT_TRY(conn_.Exec("UPDATE harvest_sources SET etag = $2, last_modified = $3 WHERE id = $1",
                          {job.source_id, StoredText(gather.status.etag, 1024),
                           StoredText(gather.status.last_modified, 256)}));
+  }
+  // The mark moves after every complete gather: failed records are in the job
+  // report, and they are read again when they change or at the next full gather.
+  if (ask_incremental && !incremental) {
+    HDCAT_TRY(conn_.Exec("UPDATE harvest_jobs SET modified_since = NULL WHERE id = $1", {job.job_id}));
+  }
+  if (complete && CanRunIncrementally(config.format)) {
+    HDCAT_TRY(conn_.Exec(
+        "UPDATE harvest_sources s SET modified_since ="
+        " hdcat_utc_text(coalesce($3::timestamptz, j.started_at - $4::integer * interval '1 second')),"
+        " incremental_runs = CASE WHEN $5 THEN s.incremental_runs + 1 ELSE 0 END"
+        " FROM harvest_jobs j WHERE s.id = $1 AND j.id = $2",
+        {job.source_id, job.job_id, stated_time, kHighWaterMarginSeconds, incremental}));
   }
   HDCAT_TRY(RecordSourceOutcome(conn_, job.job_id));
   HDCAT_TRY(tx->Commit());

@@ -24,6 +24,16 @@
 // run after a complete gather in which no record failed. The outcome is also
 // stored on the source (last_status, last_summary).
 //
+// Incremental runs: a feed or CKAN source with a high-water mark asks only
+// for what changed since it (modified_since), except on every
+// `full_gather_every`-th run and when the job asks for a full gather; an
+// incremental run never withdraws what it did not see. After every complete
+// gather the mark becomes the source's own time of the gather (the feed's
+// generated_at, so no clock skew between the two machines matters) or, when
+// the source states none, the job's start on the database clock minus ten
+// minutes (a margin for a source clock that runs behind). Records the source
+// declares deleted are withdrawn after any complete gather (withdrawals.h).
+//
 // `stop` (e.g. set on SIGTERM) ends the job early: it is abandoned with its
 // run queued again, as if reaped.
 //
@@ -60,6 +70,7 @@ struct JobSummary {
   std::string status;  // succeeded, partial, failed, abandoned
   JobCounts counts;
   bool gather_complete = false;
+  std::string modified_since;  // the high-water mark of an incremental gather; "" = a full gather
   int fetch_attempts = 0;
   std::string error_kind;
   std::string error_summary;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "base/hash.h"
+#include "catalog/pg/transaction.h"
 #include "catalog/store/dataset_ref.h"
 #include "harvesters/jobs/stored_text.h"
 
@@ -55,6 +56,15 @@ void RecordApplier::Warn(std::string warning) {
 }
 
 Status RecordApplier::ApplyBatch(std::vector<SourceRecord>& batch) {
+  // One transaction per batch, one savepoint per record (ApplyOne): a bad
+  // record still undoes only its own work, and the batch costs one commit.
+  auto tx = pg::Transaction::Begin(conn_);
+  if (!tx.ok()) return tx.error();
+  HDCAT_TRY(ApplyRecords(batch));
+  return tx->Commit();
+}
+
+Status RecordApplier::ApplyRecords(std::vector<SourceRecord>& batch) {
   std::vector<std::string> ids;
   ids.reserve(batch.size());
   Json id_list = Json::array();
@@ -111,14 +121,18 @@ void RecordApplier::ApplyHolder(const Json& holder) {
 }
 
 Status RecordApplier::ApplyOne(SourceRecord& record, const std::string& record_id, const std::string& hash) {
+  auto record_tx = pg::Transaction::Begin(conn_);
+  if (!record_tx.ok()) return record_tx.error();
   auto stored = record.kind == RecordKind::kVariables ? StoreVariables(record, record_id, hash)
                                                       : StoreDataset(record, record_id, hash);
   std::string dataset = TextField(record.document, "holder") + "/" + TextField(record.document, "identifier");
   if (!stored.ok()) {
+    record_tx->Rollback();
     if (IsFatal(stored.error(), conn_)) return stored.error();
     return RecordError(record, record_id, stored.error(), StoreErrorKind(stored.error()), dataset);
   }
   HDCAT_TRY(WriteRecord(record, record_id, stored->outcome, stored->public_id, hash, nullptr, ""));
+  HDCAT_TRY(record_tx->Commit());
   counts_.Count(stored->outcome);
   if (observer_ != nullptr) observer_->OnRecord({stored->outcome, record_id, stored->dataset, "", ""}, counts_);
   return Status::Ok();

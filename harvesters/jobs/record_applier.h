@@ -6,8 +6,10 @@
 // record state (harvest_source_records): equal, and the dataset is active →
 // `unchanged`, and the catalog is not touched (a whole batch of unchanged
 // records costs one statement). Else the dataset is claimed for this source
-// and stored with CatalogStore::PutDataset acting for the source's holder,
-// each record in its own transaction.
+// and stored with CatalogStore::PutDataset acting for the source's holder.
+// A batch is one transaction and each record a savepoint in it: a record's
+// failure undoes that record's work only, and nothing of a batch is visible
+// (or durable) before the whole batch commits.
 //
 // Ownership: a dataset (holder, identifier) is fed by the first source that
 // claimed it. A record naming another holder, or mapping to a dataset that
@@ -76,6 +78,7 @@ class RecordApplier {
     std::string dataset;  // holder/identifier
   };
 
+  Status ApplyRecords(std::vector<SourceRecord>& batch);
   Status ApplyOne(SourceRecord& record, const std::string& record_id, const std::string& hash);
   Result<Stored> StoreDataset(const SourceRecord& record, const std::string& record_id, const std::string& hash);
   Result<Stored> StoreVariables(const SourceRecord& record, const std::string& record_id, const std::string& hash);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "catalog/pg/transaction.h"
+#include "catalog/store/audit_log.h"
 #include "catalog/store/dataset_ref.h"
 #include "harvesters/adapters/record_stream.h"
 #include "harvesters/scheduler/schedule.h"
@@ -14,7 +15,7 @@ constexpr std::string_view kColumns =
     "SELECT s.id, s.name, h.identifier AS holder, s.endpoint, s.format, s.options::text AS options, s.schedule,"
     " s.enabled, s.max_body_bytes, s.connect_timeout_ms, s.total_timeout_ms, s.low_speed_window_s, s.max_records,"
     " s.max_fetch_attempts, s.retry_base_ms, s.mass_withdrawal_threshold, hdcat_utc_text(s.next_run_at) AS next_run_at,"
-    " s.etag, s.last_modified,"
+    " s.etag, s.last_modified, s.modified_since, s.incremental_runs, s.full_gather_every,"
     " EXISTS (SELECT 1 FROM harvest_source_credentials c WHERE c.source_id = s.id) AS has_credentials,"
     " s.last_job_id, s.last_status, s.last_summary::text AS last_summary,"
     " hdcat_utc_text(s.last_finished_at) AS last_finished_at, hdcat_utc_text(s.last_success_at) AS last_success_at"
@@ -41,6 +42,9 @@ HarvestSource FromRow(const pg::QueryResult& rows, int row) {
   source.next_run_at = rows.Text(row, "next_run_at");
   source.etag = rows.Text(row, "etag");
   source.last_modified = rows.Text(row, "last_modified");
+  source.modified_since = rows.Text(row, "modified_since");
+  source.incremental_runs = static_cast<int>(rows.Int64(row, "incremental_runs"));
+  source.full_gather_every = static_cast<int>(rows.Int64(row, "full_gather_every"));
   source.has_credentials = rows.Bool(row, "has_credentials");
   source.last_job_id = rows.OptionalInt64(row, "last_job_id");
   source.last_status = rows.Text(row, "last_status");
@@ -64,6 +68,11 @@ Status CheckLimits(const NewSource& source) {
   if (!(source.mass_withdrawal_threshold > 0 && source.mass_withdrawal_threshold <= 1)) {
     Error error = InvalidInput("the mass-withdrawal threshold must be a share in (0, 1]");
     error.expected = "e.g. 0.5: refuse to withdraw when half or more of the records vanish";
+    return error;
+  }
+  if (source.full_gather_every < 1 || source.full_gather_every > 1000) {
+    Error error = InvalidInput("a full gather must come every 1 to 1000 runs");
+    error.expected = "e.g. 10: one full gather, then 9 incremental runs; 1: always full";
     return error;
   }
   return Status::Ok();
@@ -106,7 +115,7 @@ Status CheckEndpointUrl(std::string_view url) {
   return Status::Ok();
 }
 
-Result<HarvestSource> SourceStore::Add(const NewSource& source) {
+Result<HarvestSource> SourceStore::Add(const NewSource& source, std::string_view actor) {
   if (!catalog::IsIdentifier(source.name)) {
     Error error = InvalidInput("source name \"" + source.name + "\" is not an identifier");
     error.expected = "^[a-z0-9][a-z0-9._-]{0,127}$, e.g. mhlw-feed";
@@ -142,13 +151,13 @@ Result<HarvestSource> SourceStore::Add(const NewSource& source) {
   auto inserted = conn_.Exec(
       "INSERT INTO harvest_sources (name, holder_id, endpoint, format, options, schedule, enabled, max_body_bytes,"
       " connect_timeout_ms, total_timeout_ms, low_speed_window_s, max_records, max_fetch_attempts, retry_base_ms,"
-      " mass_withdrawal_threshold)"
-      " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::real) RETURNING id",
+      " mass_withdrawal_threshold, full_gather_every)"
+      " VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::real, $16) RETURNING id",
       {source.name, holder->Int64(0, 0), source.endpoint, source.format, CanonicalJson(source.options),
        schedule->text(), source.enabled, source.limits.max_body_bytes, source.limits.connect_timeout_ms,
        source.limits.total_timeout_ms, source.limits.low_speed_window_s, source.limits.max_records,
        source.limits.max_fetch_attempts, source.limits.retry_base_ms,
-       std::to_string(source.mass_withdrawal_threshold)});
+       std::to_string(source.mass_withdrawal_threshold), source.full_gather_every});
   if (!inserted.ok()) return inserted.error();
   const std::int64_t id = inserted->Int64(0, 0);
   if (source.credentials.kind != HttpCredentials::Kind::kNone) {
@@ -159,10 +168,11 @@ Result<HarvestSource> SourceStore::Add(const NewSource& source) {
     HDCAT_TRY(conn_.Exec("INSERT INTO harvest_source_credentials (source_id, kind, secret) VALUES ($1, $2, $3)",
                          {id, bearer ? "bearer" : "basic", secret}));
   }
-  HDCAT_TRY(conn_.Exec(
-      "INSERT INTO audit_log (actor, action, subject_type, subject_id, details) VALUES ($1, $2, $3, $4, $5::jsonb)",
-      {"cli", "source.add", "harvest_source", source.name,
-       CanonicalJson(Json{{"holder", source.holder}, {"endpoint", RedactUrl(source.endpoint)}, {"format", source.format}})}));
+  HDCAT_TRY(catalog::WriteAudit(
+      conn_, catalog::AuditEntry{actor, "source.add", "harvest_source", source.name,
+                                 Json{{"holder", source.holder},
+                                      {"endpoint", RedactUrl(source.endpoint)},
+                                      {"format", source.format}}}));
   HDCAT_TRY(tx->Commit());
   return GetById(id);
 }
@@ -200,11 +210,8 @@ Status SourceStore::SetEnabled(std::string_view name, bool enabled) {
                             {name, enabled});
   if (!updated.ok()) return updated.error();
   if (updated->affected() == 0) return NotFound("no harvest source named '" + std::string(name) + "'");
-  auto audited = conn_.Exec(
-      "INSERT INTO audit_log (actor, action, subject_type, subject_id) VALUES ('cli', $1, 'harvest_source', $2)",
-      {enabled ? "source.enable" : "source.disable", name});
-  if (!audited.ok()) return audited.error();
-  return Status::Ok();
+  return catalog::WriteAudit(
+      conn_, catalog::AuditEntry{"cli", enabled ? "source.enable" : "source.disable", "harvest_source", name, {}});
 }
 
 Result<HttpCredentials> SourceStore::LoadCredentials(std::int64_t source_id) {

@@ -51,6 +51,12 @@ struct HarvestSource {
   std::string next_run_at;  // RFC 3339 UTC
   std::string etag;
   std::string last_modified;
+  // Incremental runs (feed, CKAN): the high-water mark ("" = the next run is
+  // full), successful incremental runs since the last full gather, and how
+  // often a full gather comes (1 = always).
+  std::string modified_since;
+  int incremental_runs = 0;
+  int full_gather_every = 10;
   bool has_credentials = false;
   // The last outcome.
   std::optional<std::int64_t> last_job_id;
@@ -70,6 +76,7 @@ struct NewSource {
   bool enabled = true;
   SourceLimits limits;
   double mass_withdrawal_threshold = 0.5;
+  int full_gather_every = 10;   // 1..1000
   HttpCredentials credentials;  // kNone = no credentials
 };
 
@@ -80,7 +87,8 @@ class SourceStore {
  public:
   explicit SourceStore(pg::Connection& conn) : conn_(conn) {}
 
-  Result<HarvestSource> Add(const NewSource& source);
+  // `actor` is recorded in audit_log: 'cli', or 'web:<login>' for the self-service pages.
+  Result<HarvestSource> Add(const NewSource& source, std::string_view actor = "cli");
   Result<HarvestSource> Get(std::string_view name);
   Result<HarvestSource> GetById(std::int64_t id);
   // Every source (or a holder's), ordered by name.

@@ -127,13 +127,21 @@ std::optional<std::string> AsDate(const std::string& text) {
   return std::nullopt;
 }
 
+// The first non-empty string member of `object` among `keys`, or "".
+std::string FirstStringMember(const Json& object, std::initializer_list<std::string_view> keys) {
+  for (auto key : keys) {
+    if (std::string value = StringMember(object, key); !value.empty()) return value;
+  }
+  return {};
+}
+
 // The value of extra `key` (top-level keys of that name count too), or null.
 const Json* Extra(const Json& package, std::string_view key) {
   if (auto it = package.find(key); it != package.end() && !it->is_null()) return &*it;
   auto extras = package.find("extras");
   if (extras == package.end() || !extras->is_array()) return nullptr;
   for (const auto& extra : *extras) {
-    if (extra.is_object() && extra.value("key", "") == key && extra.contains("value")) return &extra["value"];
+    if (extra.is_object() && StringMember(extra, "key") == key && extra.contains("value")) return &extra["value"];
   }
   return nullptr;
 }
@@ -219,7 +227,7 @@ Result<CkanMapped> CkanMapper::MapPackage(const Json& package) const {
       case CkanConverter::kTags:
         if (value.is_array()) {
           for (const auto& tag : value) {
-            std::string name = tag.is_object() ? tag.value("display_name", tag.value("name", "")) : AsText(tag);
+            std::string name = tag.is_object() ? FirstStringMember(tag, {"display_name", "name"}) : AsText(tag);
             if (name.empty()) continue;
             Json& words = at(rule->pointer)[default_language_];
             if (std::find(words.begin(), words.end(), Json(name)) == words.end()) words.push_back(name);
@@ -234,7 +242,7 @@ Result<CkanMapped> CkanMapper::MapPackage(const Json& package) const {
         break;
       case CkanConverter::kOrganization:
         if (value.is_object()) {
-          std::string title = value.value("title", value.value("name", ""));
+          std::string title = FirstStringMember(value, {"title", "name"});
           if (!title.empty()) at("/publisher/name")[default_language_] = title;
         }
         break;
@@ -243,12 +251,12 @@ Result<CkanMapped> CkanMapper::MapPackage(const Json& package) const {
         for (const auto& resource : value) {
           if (!resource.is_object()) continue;
           Json d = Json::object();
-          if (auto n = resource.value("name", ""); !n.empty()) d["title"][default_language_] = n;
-          if (auto n = resource.value("description", ""); !n.empty()) d["description"][default_language_] = n;
-          if (auto u = resource.value("url", ""); !u.empty()) d["access_url"] = u;
-          if (auto u = resource.value("download_url", ""); !u.empty()) d["download_url"] = u;
-          if (auto m = resource.value("mimetype", ""); !m.empty()) d["media_type"] = m;
-          if (auto f = resource.value("format", ""); !f.empty()) d["format"] = f;
+          if (auto n = StringMember(resource, "name"); !n.empty()) d["title"][default_language_] = n;
+          if (auto n = StringMember(resource, "description"); !n.empty()) d["description"][default_language_] = n;
+          if (auto u = StringMember(resource, "url"); !u.empty()) d["access_url"] = u;
+          if (auto u = StringMember(resource, "download_url"); !u.empty()) d["download_url"] = u;
+          if (auto m = StringMember(resource, "mimetype"); !m.empty()) d["media_type"] = m;
+          if (auto f = StringMember(resource, "format"); !f.empty()) d["format"] = f;
           if (auto size = resource.find("size"); size != resource.end() && size->is_number_unsigned()) d["byte_size"] = *size;
           if (auto size = resource.find("size"); size != resource.end() && size->is_number_integer() && size->get<long long>() >= 0) d["byte_size"] = *size;
           at(rule->pointer).push_back(d);

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 
+#include "harvesters/jobs/job_report.h"
 #include "harvesters/mapping/csv_reader.h"
 #include "harvesters/mapping/vocabulary_codes.h"
 
@@ -195,6 +196,46 @@ Result<CsvDictionary> MapCsvDictionary(std::string_view text, const CsvDictionar
   out.tables = Json::array();
   for (const auto& name : table_order) out.tables.push_back(std::move(tables[name]));
   return out;
+}
+
+std::string WriteCsvDictionary(const Json& dataset) {
+  auto text = [](const Json& object, const char* field, const char* language) -> std::string {
+    auto it = object.find(field);
+    if (it == object.end() || !it->is_object()) return "";
+    return it->value(language, std::string());
+  };
+  auto joined = [](const Json& list) {
+    std::string out;
+    if (!list.is_array()) return out;
+    for (const auto& item : list) {
+      if (item.is_string()) out += (out.empty() ? "" : ";") + item.get<std::string>();
+    }
+    return out;
+  };
+  std::string csv =
+      "table,name,title_ja,title_en,description_ja,description_en,value_type,unit,coding_system,example_codes,"
+      "completeness\r\n";
+  for (const auto& table : dataset.value("variables", Json::array())) {
+    for (const auto& variable : table.value("variables", Json::array())) {
+      std::string completeness;
+      if (auto c = variable.find("completeness"); c != variable.end() && c->is_number()) completeness = c->dump();
+      std::vector<std::string> cells = {table.value("name", std::string()),
+                                        variable.value("name", std::string()),
+                                        text(variable, "title", "ja"),
+                                        text(variable, "title", "en"),
+                                        text(variable, "description", "ja"),
+                                        text(variable, "description", "en"),
+                                        variable.value("value_type", std::string()),
+                                        variable.value("unit", std::string()),
+                                        variable.value("coding_system", std::string()),
+                                        joined(variable.value("example_codes", Json::array())),
+                                        completeness};
+      std::string line;
+      for (const auto& cell : cells) line += (line.empty() ? "" : ",") + CsvField(cell);
+      csv += line + "\r\n";
+    }
+  }
+  return csv;
 }
 
 }  // namespace hdcat::harvesters::mapping

@@ -44,4 +44,10 @@ const std::vector<CsvDictionaryColumn>& CsvDictionaryColumns();
 // `text` must be UTF-8 (see text_encoding.h).
 Result<CsvDictionary> MapCsvDictionary(std::string_view text, const CsvDictionaryOptions& options = {});
 
+// The inverse: the dictionary of `dataset`'s variables as CSV (header row
+// table,name,title_ja,title_en,description_ja,description_en,value_type,unit,
+// coding_system,example_codes,completeness; codes joined with ';'; CRLF rows),
+// as a holder publishing a data dictionary would write it.
+std::string WriteCsvDictionary(const Json& dataset);
+
 }  // namespace hdcat::harvesters::mapping

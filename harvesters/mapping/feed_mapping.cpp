@@ -27,6 +27,42 @@ const std::vector<std::string>& DatasetFieldNames() {
   return names;
 }
 
+namespace {
+
+Error BadDeletion(std::string message, std::string pointer) {
+  Error error = InvalidInput("feed page: " + std::move(message));
+  error.pointer = std::move(pointer);
+  error.expected = R"("deleted": [{"identifier": "…", "deleted_at": "2025-04-01T00:00:00Z"}])";
+  return error;
+}
+
+Result<std::vector<FeedDeletion>> ParseDeletions(const Json& deleted) {
+  if (!deleted.is_array()) return BadDeletion("\"deleted\" must be an array", "/deleted");
+  std::vector<FeedDeletion> out;
+  for (std::size_t i = 0; i < deleted.size(); ++i) {
+    const Json& entry = deleted[i];
+    const std::string pointer = "/deleted/" + std::to_string(i);
+    if (!entry.is_object()) return BadDeletion("a deletion must be an object", pointer);
+    FeedDeletion deletion;
+    for (const auto& [key, value] : entry.items()) {
+      if (key == "identifier" && value.is_string()) {
+        deletion.identifier = value.get<std::string>();
+      } else if (key == "deleted_at" && value.is_string()) {
+        deletion.deleted_at = value.get<std::string>();
+      } else if (key == "identifier" || key == "deleted_at") {
+        return BadDeletion("\"" + key + "\" of a deletion must be a string", pointer + "/" + key);
+      } else {
+        return BadDeletion("unknown field \"" + key + "\" in a deletion", pointer + "/" + key);
+      }
+    }
+    if (deletion.identifier.empty()) return BadDeletion("a deletion has no identifier", pointer + "/identifier");
+    out.push_back(std::move(deletion));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<FeedPage> ParseFeedPage(std::string_view body, std::size_t max_bytes) {
   JsonLimits limits;
   limits.max_bytes = max_bytes;
@@ -60,12 +96,13 @@ Result<FeedPage> ParseFeedPage(std::string_view body, std::size_t max_bytes) {
     out.next = next->get<std::string>();
   }
   if (auto holder = page.find("holder"); holder != page.end() && holder->is_object()) out.holder = *holder;
-  if (auto deleted = page.find("deleted"); deleted != page.end() && deleted->is_array()) {
-    for (const auto& d : *deleted) {
-      if (d.is_object() && d.contains("identifier") && d["identifier"].is_string()) {
-        out.deleted.push_back(d["identifier"].get<std::string>());
-      }
-    }
+  if (auto deleted = page.find("deleted"); deleted != page.end()) {
+    auto parsed = ParseDeletions(*deleted);
+    if (!parsed.ok()) return parsed.error();
+    out.deleted = std::move(parsed).value();
+  }
+  if (auto since = page.find("modified_since"); since != page.end() && since->is_string()) {
+    out.modified_since = since->get<std::string>();
   }
   if (auto generated = page.find("generated_at"); generated != page.end() && generated->is_string()) {
     out.generated_at = generated->get<std::string>();

@@ -3,7 +3,9 @@
 //
 // ParseFeedPage checks the page envelope ({"datasets": [...], "next": url|null,
 // "holder"?, "deleted"?, "generated_at"?}); a malformed envelope is a gather
-// error. MapFeedEntry checks one entry on its own: a non-object or an entry
+// error, and so is a malformed `deleted` list (an array of {identifier,
+// deleted_at?}): a withdrawal the harvester cannot read must not be dropped.
+// MapFeedEntry checks one entry on its own: a non-object or an entry
 // without an identifier is a record error; top-level fields that
 // dataset.schema.json does not define are reported in `unmapped` and left
 // out (the raw entry keeps them); identifiers are normalised (the original
@@ -22,11 +24,17 @@
 
 namespace hdcat::harvesters::mapping {
 
+struct FeedDeletion {
+  std::string identifier;
+  std::string deleted_at;           // "" when absent
+};
+
 struct FeedPage {
   Json datasets;                    // array
   std::optional<Json> holder;
   std::string next;                 // "" when null
-  std::vector<std::string> deleted; // identifiers withdrawn since modified_since
+  std::vector<FeedDeletion> deleted; // datasets withdrawn since modified_since
+  std::string modified_since;       // the echo of the request's modified_since; "" when null or absent
   std::string generated_at;
 };
 

@@ -37,6 +37,8 @@ class ContextCache {
   void Add(std::string url, Json document);
   // The document for `url`, or an error naming the URL and the known ones.
   Result<const Json*> Find(std::string_view url) const;
+  // Every URL the cache answers, in order (e.g. to give another processor the same contexts).
+  std::vector<std::string> Urls() const;
 
  private:
   std::map<std::string, Json, std::less<>> documents_;

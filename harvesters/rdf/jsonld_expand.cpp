@@ -177,6 +177,21 @@ class Expander {
         } else {
           def.iri = ExpandIri(active, raw, false, true, &local, &defined);
         }
+        // A term that is itself a compact or absolute IRI must map to what it
+        // expands to (JSON-LD 1.1, Create Term Definition 14.2.4), or "Xsd:string"
+        // could silently mean xsd:string.
+        const auto colon = term.find(':');
+        if (def.iri && ((colon != std::string::npos && colon != 0 && colon + 1 != term.size()) ||
+                        term.find('/') != std::string::npos)) {
+          defined[term] = true;
+          auto as_iri = ExpandIri(active, term, false, true, &local, &defined);
+          if (as_iri != def.iri) {
+            Error error = InvalidInput("invalid IRI mapping: JSON-LD term \"" + term + "\" has the form of an IRI"
+                                       " that expands to " + as_iri.value_or("nothing") + ", but maps to " + *def.iri);
+            error.expected = "a term in the form of an IRI maps to that IRI (or leave the term out)";
+            return error;
+          }
+        }
         // Terms ending in a gen-delim (or any simple term mapping) may serve as prefixes.
         if (def.iri && !def.iri->empty() && term.find(':') == std::string::npos) {
           char last = def.iri->back();
@@ -521,6 +536,12 @@ ContextCache ContextCache::Builtin() {
 }
 
 void ContextCache::Add(std::string url, Json document) { documents_[std::move(url)] = std::move(document); }
+
+std::vector<std::string> ContextCache::Urls() const {
+  std::vector<std::string> urls;
+  for (const auto& entry : documents_) urls.push_back(entry.first);
+  return urls;
+}
 
 Result<const Json*> ContextCache::Find(std::string_view url) const {
   auto it = documents_.find(url);

@@ -44,10 +44,10 @@ Result<int> JobQueue::EnqueueDue() {
   return queued;
 }
 
-Result<std::int64_t> JobQueue::EnqueueNow(std::int64_t source_id) {
-  auto inserted = conn_.Exec("INSERT INTO harvest_jobs (source_id, planned_at, trigger) VALUES ($1, now(), 'manual') " +
-                                 std::string(kActiveConflict) + " RETURNING id",
-                             {source_id});
+Result<std::int64_t> JobQueue::EnqueueNow(std::int64_t source_id, bool full) {
+  auto inserted = conn_.Exec("INSERT INTO harvest_jobs (source_id, planned_at, trigger, full_requested)"
+                             " VALUES ($1, now(), 'manual', $2) " + std::string(kActiveConflict) + " RETURNING id",
+                             {source_id, full});
   if (!inserted.ok()) return inserted.error();
   if (!inserted->empty()) return inserted->Int64(0, 0);
   auto active = conn_.Exec(
@@ -56,7 +56,11 @@ Result<std::int64_t> JobQueue::EnqueueNow(std::int64_t source_id) {
       {source_id});
   if (!active.ok()) return active.error();
   if (active->empty()) return Conflict("the source's job finished while another was being queued; try again");
-  if (active->Text(0, "status") == "queued") return active->Int64(0, "id");
+  if (active->Text(0, "status") == "queued") {
+    const std::int64_t queued = active->Int64(0, "id");
+    if (full) HDCAT_TRY(conn_.Exec("UPDATE harvest_jobs SET full_requested = true WHERE id = $1", {queued}));
+    return queued;
+  }
   return Conflict("the source is being harvested now by job " + std::string(active->Text(0, "id")) + " (worker " +
                   std::string(active->Text(0, "lease_owner")) + ", lease until " +
                   std::string(active->Text(0, "until")) + ")");
@@ -71,7 +75,8 @@ Result<std::optional<ClaimedJob>> JobQueue::ClaimWhere(std::string_view job_filt
       " WHERE q.status = 'queued' AND " +
       std::string(job_filter) +
       " ORDER BY q.planned_at, q.id LIMIT 1 FOR UPDATE OF q SKIP LOCKED)"
-      " RETURNING j.id, j.source_id, s.name, hdcat_utc_text(j.planned_at) AS planned_at, j.trigger, j.attempt";
+      " RETURNING j.id, j.source_id, s.name, hdcat_utc_text(j.planned_at) AS planned_at, j.trigger, j.attempt,"
+      " j.full_requested";
   params.insert(params.begin(), {pg::Param(worker_id_), pg::Param(static_cast<std::int64_t>(lease_.count()))});
   auto claimed = conn_.Exec(sql, params);
   if (!claimed.ok()) return claimed.error();
@@ -83,6 +88,7 @@ Result<std::optional<ClaimedJob>> JobQueue::ClaimWhere(std::string_view job_filt
   job.planned_at = claimed->Text(0, "planned_at");
   job.trigger = claimed->Text(0, "trigger");
   job.attempt = static_cast<int>(claimed->Int64(0, "attempt"));
+  job.full_requested = claimed->Bool(0, "full_requested");
   return std::optional<ClaimedJob>(std::move(job));
 }
 
@@ -101,8 +107,9 @@ Result<bool> JobQueue::Heartbeat(std::int64_t job_id) {
 
 Result<std::optional<std::int64_t>> JobQueue::QueueRerun(std::int64_t abandoned_job_id) {
   auto rerun = conn_.Exec(
-      "INSERT INTO harvest_jobs (source_id, planned_at, trigger, rerun_of, attempt)"
-      " SELECT source_id, planned_at, 'rerun', id, attempt + 1 FROM harvest_jobs WHERE id = $1 AND attempt < $2 " +
+      "INSERT INTO harvest_jobs (source_id, planned_at, trigger, rerun_of, attempt, full_requested)"
+      " SELECT source_id, planned_at, 'rerun', id, attempt + 1, full_requested FROM harvest_jobs"
+      " WHERE id = $1 AND attempt < $2 " +
           std::string(kActiveConflict) + " RETURNING id",
       {abandoned_job_id, kMaxAttempts});
   if (!rerun.ok()) return rerun.error();

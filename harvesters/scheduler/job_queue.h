@@ -39,6 +39,7 @@ struct ClaimedJob {
   std::string planned_at;  // RFC 3339 UTC
   std::string trigger;     // "schedule", "manual", "rerun"
   int attempt = 1;
+  bool full_requested = false;  // gather everything even when the source could run incrementally
 };
 
 struct ReapedJob {
@@ -62,9 +63,10 @@ class JobQueue {
   // only has its next run planned. Returns how many jobs were queued.
   Result<int> EnqueueDue();
   // Queues a job to run `source_id` now (its schedule is left alone); returns
-  // the queued job, or the one already queued. kConflict when a job of the
-  // source is running.
-  Result<std::int64_t> EnqueueNow(std::int64_t source_id);
+  // the queued job, or the one already queued (which then becomes a full
+  // gather too when `full` is asked). kConflict when a job of the source is
+  // running.
+  Result<std::int64_t> EnqueueNow(std::int64_t source_id, bool full = false);
 
   // Takes the oldest queued job of an enabled source; nullopt when none is waiting.
   Result<std::optional<ClaimedJob>> ClaimNext();

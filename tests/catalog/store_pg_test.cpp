@@ -113,11 +113,39 @@ TEST_CASE("a transaction rolls back unless committed", "[pg]") {
     CHECK(db.Scalar("SELECT string_agg(k, ',') FROM t") == "kept");
   }
 
-  SECTION("nested transactions are refused") {
+  SECTION("a nested transaction is a savepoint: its rollback keeps the outer work") {
     auto outer = Transaction::Begin(*conn);
     REQUIRE(outer.ok());
-    auto inner = Transaction::Begin(*conn);
-    CHECK_FALSE(inner.ok());
+    REQUIRE(conn->Exec("INSERT INTO t VALUES ($1)", {"outer"}).ok());
+    {
+      auto failed = Transaction::Begin(*conn);
+      REQUIRE(failed.ok());
+      REQUIRE(conn->Exec("INSERT INTO t VALUES ($1)", {"undone"}).ok());
+      REQUIRE_FALSE(conn->Exec("INSERT INTO t VALUES ($1)", {"kept"}).ok());
+      CHECK_FALSE(failed->Commit().ok());
+    }
+    CHECK_FALSE(conn->transaction_failed());
+    {
+      auto dropped = Transaction::Begin(*conn);
+      REQUIRE(dropped.ok());
+      REQUIRE(conn->Exec("INSERT INTO t VALUES ($1)", {"dropped"}).ok());
+    }  // destroyed without Commit: rolled back
+    {
+      auto inner = Transaction::Begin(*conn);
+      REQUIRE(inner.ok());
+      REQUIRE(conn->Exec("INSERT INTO t VALUES ($1)", {"inner"}).ok());
+      REQUIRE(inner->Commit().ok());
+    }
+    CHECK(conn->in_transaction());
+    CHECK(db.Scalar("SELECT string_agg(k, ',' ORDER BY k) FROM t") == "kept");  // nothing visible before the outer commit
+    REQUIRE(outer->Commit().ok());
+    CHECK(db.Scalar("SELECT string_agg(k, ',' ORDER BY k) FROM t") == "inner,kept,outer");
+  }
+
+  SECTION("a nested transaction cannot ask for another isolation") {
+    auto outer = Transaction::Begin(*conn);
+    REQUIRE(outer.ok());
+    CHECK_FALSE(Transaction::Begin(*conn, Transaction::Isolation::kSerializable).ok());
   }
 }
 

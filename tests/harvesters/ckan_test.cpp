@@ -148,6 +148,31 @@ TEST_CASE("CKAN packages map field by field", "[ckan][mapping]") {
   CHECK_FALSE(mapped->document.contains("population"));
 }
 
+TEST_CASE("CKAN members of an unexpected type are skipped, never thrown on", "[ckan][mapping]") {
+  // Found by the fuzz replay run (tests/fuzz/corpus/ckan/resource-url-number.json).
+  Json package = Json::parse(R"({"id": "u1", "name": "n-1", "title": "t", "tags": [{"name": 7}, {"display_name": "ok"}],
+    "organization": {"title": ["x"], "name": "org"}, "extras": [{"key": 3, "value": "v"}],
+    "resources": [{"url": 5, "name": {"ja": "x"}, "format": "CSV"}]})");
+  mapping::CkanMapper mapper("ckan-holder", "ja");
+  auto mapped = mapper.MapPackage(package);
+  REQUIRE(mapped.ok());
+  CHECK(mapped->document["keywords"]["ja"] == Json::array({"ok"}));
+  CHECK(mapped->document["publisher"]["name"]["ja"] == "org");
+  REQUIRE(mapped->document["distributions"].size() == 1);
+  CHECK_FALSE(mapped->document["distributions"][0].contains("access_url"));
+  CHECK(mapped->document["distributions"][0]["format"] == "CSV");
+
+  FaultServer server;
+  server.Route("/api/3/action/package_search",
+               FaultResponse::Ok("application/json", R"({"success": false, "error": {"message": 5}})"));
+  SourceConfig config;
+  config.format = SourceFormat::kCkan;
+  config.endpoint = server.Url("/");
+  auto drained = Drain(config);
+  REQUIRE(drained.status.error.has_value());
+  CHECK_THAT(drained.status.error->message, Catch::Contains(R"({"message":5})"));
+}
+
 TEST_CASE("CKAN search URLs", "[ckan]") {
   SourceConfig config;
   config.endpoint = "https://ckan.example/api/3/action/package_search?include_private=false";

@@ -41,7 +41,7 @@ TEST_CASE("a feed is followed page by page", "[feed]") {
   first["generated_at"] = "2024-06-01T00:00:00Z";
   server.Route("/feed", FaultResponse::Ok("application/json", first.dump()));
   Json second = Json::parse(Page({"c"}, ""));
-  second["deleted"] = Json::array({Json{{"identifier", "old"}}});
+  second["deleted"] = Json::array({Json{{"identifier", "old"}, {"deleted_at", "2024-05-31T12:00:00Z"}}});
   server.Route("/feed/2", FaultResponse::Ok("application/json; charset=utf-8", second.dump()));
 
   auto drained = Drain(FeedConfig(server, "/feed"));
@@ -49,7 +49,10 @@ TEST_CASE("a feed is followed page by page", "[feed]") {
   CHECK_FALSE(drained.status.error.has_value());
   CHECK(drained.status.pages == 2);
   CHECK(drained.status.records == 3);
-  CHECK(drained.status.deleted == std::vector<std::string>{"old"});
+  REQUIRE(drained.status.deleted.size() == 1);
+  CHECK(drained.status.deleted[0].record_identifier == "old");
+  CHECK(drained.status.deleted[0].deleted_at == "2024-05-31T12:00:00Z");
+  CHECK(drained.status.deleted[0].page_url == server.Url("/feed/2"));
   CHECK(drained.status.source_timestamp == "2024-06-01T00:00:00Z");
   REQUIRE(drained.records.size() == 3);
   CHECK(drained.records[0].record_identifier == "a");
@@ -175,6 +178,32 @@ TEST_CASE("feed page envelope parsing", "[feed]") {
   CHECK_FALSE(mapping::ParseFeedPage(R"({"datasets": [], "next": 5})", 1000).ok());
   CHECK_FALSE(mapping::ParseFeedPage(R"([1])", 1000).ok());
   CHECK(mapping::ParseFeedPage(std::string(2000, ' '), 1000).error().kind == ErrorKind::kTooLarge);
+}
+
+TEST_CASE("a malformed deleted list is a gather error naming the bad entry", "[feed]") {
+  struct Row {
+    const char* deleted;
+    const char* pointer;
+  };
+  const Row rows[] = {{R"("old")", "/deleted"},
+                      {"null", "/deleted"},
+                      {R"([{"identifier": "a"}, "b"])", "/deleted/1"},
+                      {R"([{"deleted_at": "2024-01-01T00:00:00Z"}])", "/deleted/0/identifier"},
+                      {R"([{"identifier": ""}])", "/deleted/0/identifier"},
+                      {R"([{"identifier": 7}])", "/deleted/0/identifier"},
+                      {R"([{"identifier": "a", "deleted_at": 1}])", "/deleted/0/deleted_at"},
+                      {R"([{"identifier": "a", "reason": "gone"}])", "/deleted/0/reason"}};
+  for (const auto& row : rows) {
+    INFO(row.deleted);
+    auto page = mapping::ParseFeedPage(std::string(R"({"datasets": [], "next": null, "deleted": )") + row.deleted + "}",
+                                       1000);
+    REQUIRE_FALSE(page.ok());
+    CHECK(page.error().kind == ErrorKind::kInvalidInput);
+    CHECK(page.error().pointer == row.pointer);
+  }
+  auto page = mapping::ParseFeedPage(R"({"datasets": [], "next": null, "deleted": []})", 1000);
+  REQUIRE(page.ok());
+  CHECK(page->deleted.empty());
 }
 
 TEST_CASE("unknown formats and non-HTTP endpoints are refused", "[feed]") {

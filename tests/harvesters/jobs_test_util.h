@@ -106,13 +106,14 @@ class JobsFixture {
     return limits;
   }
 
-  // Queues, claims and runs one job of `source_name` now.
-  harvesters::JobSummary Run(const std::string& source_name, const std::string& worker = "test-worker") {
+  // Queues, claims and runs one job of `source_name` now (a full gather when `full`).
+  harvesters::JobSummary Run(const std::string& source_name, const std::string& worker = "test-worker",
+                             bool full = false) {
     harvesters::SourceStore sources(*conn_);
     auto source = sources.Get(source_name);
     if (!source.ok()) FAIL(source.error().ToString());
     harvesters::JobQueue queue(*conn_, worker, std::chrono::seconds(5));
-    auto queued = queue.EnqueueNow(source->id);
+    auto queued = queue.EnqueueNow(source->id, full);
     if (!queued.ok()) FAIL(queued.error().ToString());
     auto claimed = queue.Claim(*queued);
     if (!claimed.ok()) FAIL(claimed.error().ToString());

@@ -109,6 +109,26 @@ TEST_CASE("JSON-LD errors are values", "[jsonld]") {
   }
 }
 
+TEST_CASE("a term in the form of an IRI must map to that IRI", "[jsonld]") {
+  // Found by the comparison with jsonld.js (harvest_jsonld_oracle): the published DCAT-AP
+  // 3.0.1 context maps "Xsd:string" to xsd:string, which JSON-LD 1.1 refuses.
+  ExpandOptions options;
+  options.base_iri = "https://holder.example.jp/catalog";
+  const ContextCache contexts = ContextCache::Builtin();
+  auto refused = ParseJsonLd(R"({"@context": {"xsd": "http://www.w3.org/2001/XMLSchema#",
+    "Xsd:string": "http://www.w3.org/2001/XMLSchema#string"}, "@id": "https://e/x"})", contexts, options);
+  REQUIRE_FALSE(refused.ok());
+  CHECK_THAT(refused.error().message, Catch::Contains("invalid IRI mapping"));
+  CHECK_THAT(refused.error().message, Catch::Contains("Xsd:string"));
+  auto slash = ParseJsonLd(R"({"@context": {"a/b": "https://e/other"}, "@id": "https://e/x"})", contexts, options);
+  CHECK_FALSE(slash.ok());
+  auto consistent = ParseJsonLd(R"({"@context": {"xsd": "http://www.w3.org/2001/XMLSchema#",
+    "xsd:string": {"@id": "http://www.w3.org/2001/XMLSchema#string"}, "https://e/p": {"@id": "https://e/p"}},
+    "@id": "https://e/x", "xsd:string": "s"})", contexts, options);
+  REQUIRE(consistent.ok());
+  CHECK(consistent->size() == 1);
+}
+
 TEST_CASE("ResolveIri follows RFC 3986", "[jsonld]") {
   const std::string base = "http://a/b/c/d;p?q";
   struct Row {

@@ -160,6 +160,53 @@ TEST_CASE("sync applies changes and resumes after a failure", "[search][index][s
   CHECK(total("") == static_cast<std::int64_t>(corpus.datasets.size()) - 1);
 }
 
+TEST_CASE("search spelling: a replaced or withdrawn dataset's words are no longer suggested",
+          "[search][index][sync][spelling]") {
+  TempDir dir;
+  IndexManager manager(dir.path() + "/index");
+  Corpus corpus = MakeCorpus();
+  DocumentBuilder builder(Vocabulary()->coding_systems);
+  ChangingSource source(SourceOf(corpus));
+  // Two datasets share "xylophonic"; each has one word of its own.
+  auto with_title = [&](std::size_t index, const std::string& title) {
+    Json dataset = corpus.datasets[index].dataset;
+    dataset["title"]["en"] = title;
+    REQUIRE(source.AddDataset(dataset, 80).ok());
+    return *DatasetPublicId(dataset);
+  };
+  const std::string first = with_title(0, "Xylophonic spectrograph survey");
+  const std::string second = with_title(1, "Xylophonic quasicrystal registry");
+  REQUIRE(RebuildIndex(source, builder, manager).ok());
+  auto searcher = Searcher::Open(manager, Vocabulary());
+  REQUIRE(searcher.ok());
+  auto suggestion = [&](const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    auto response = (*searcher)->Search(request);
+    REQUIRE(response.ok());
+    return response->did_you_mean;
+  };
+  REQUIRE(suggestion("spectrogrph") == "spectrograph");
+  REQUIRE(suggestion("quasicrystl") == "quasicrystal");
+  REQUIRE(suggestion("xylophnic") == "xylophonic");
+
+  // A new version without the word, and a withdrawal.
+  with_title(0, "Xylophonic survey");
+  source.Change(CatalogChange::Entity::kDataset, first, false);
+  source.Remove(second);
+  source.Change(CatalogChange::Entity::kDataset, second, true);
+  REQUIRE(SyncFromCatalog(source, builder, manager).ok());
+  CHECK(suggestion("spectrogrph").empty());
+  CHECK(suggestion("quasicrystl").empty());
+  // Still in the new version of the first dataset: counted down, not wiped.
+  CHECK(suggestion("xylophnic") == "xylophonic");
+
+  source.Remove(first);
+  source.Change(CatalogChange::Entity::kDataset, first, true);
+  REQUIRE(SyncFromCatalog(source, builder, manager).ok());
+  CHECK(suggestion("xylophnic").empty());
+}
+
 TEST_CASE("an index with nothing published is created empty for writing", "[search][index]") {
   TempDir dir;
   IndexManager manager(dir.path() + "/fresh");

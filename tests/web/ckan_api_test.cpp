@@ -1,6 +1,7 @@
 // Contract tests of the CKAN Action API against a real server with every
 // sample holder and dataset loaded (../shared/reference/catalogs-and-ckan-api.md §2).
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -15,6 +16,11 @@
 #include "catalog/pg/connection.h"
 #include "catalog/store/catalog_store.h"
 #include "catalog/validator.h"
+#include "search/catalog_sync.h"
+#include "search/document_builder.h"
+#include "search/index_manager.h"
+#include "search/search_vocabulary.h"
+#include "search/store_source.h"
 #include "tests/support/paths.h"
 #include "tests/web/server_fixture.h"
 #include "tests/web/server_test_client.h"
@@ -39,8 +45,21 @@ std::vector<std::string> SampleDatasetFiles() {
   return files;
 }
 
-// Loads every sample dataset into the fixture's database before the server starts.
+// The search index of the CKAN server, removed when the test program ends.
+struct IndexDirectory {
+  std::string path = BinaryPath("tests/web/ckan-index-" + std::to_string(::getpid()));
+  IndexDirectory() { std::filesystem::remove_all(path); }
+  ~IndexDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+};
+
+// Loads every sample dataset into the fixture's database and builds the
+// search index from it, as `hdcat load` and `hdcat reindex` do, before the
+// server starts.
 void LoadDatasets(web::ServerOptions& options) {
+  static IndexDirectory index_directory;
   auto validator = catalog::Validator::Load();
   REQUIRE(validator.ok());
   auto conn = pg::Connection::Open(options.database);
@@ -53,6 +72,14 @@ void LoadDatasets(web::ServerOptions& options) {
     INFO(file << ": " << (put.ok() ? std::string() : put.error().ToString()));
     REQUIRE(put.ok());
   }
+  auto vocabulary = search::SearchVocabulary::LoadEmbedded();
+  REQUIRE(vocabulary.ok());
+  search::StoreSource source(store);
+  search::DocumentBuilder builder((*vocabulary)->coding_systems);
+  auto rebuilt = search::RebuildIndex(source, builder, search::IndexManager(index_directory.path));
+  INFO((rebuilt.ok() ? std::string() : rebuilt.error().ToString()));
+  REQUIRE(rebuilt.ok());
+  options.index_directory = index_directory.path;
 }
 
 TestServer& Server() {
@@ -340,6 +367,44 @@ TEST_CASE("package_search finds Japanese words in titles and descriptions", "[ck
   }
   // Words side by side must all match; a word found nowhere matches nothing.
   CHECK(Result("package_search", {{"q", "データ 存在しない語彙ゼロ件"}})["count"] == 0);
+}
+
+TEST_CASE("package_search on the index returns package_show's dicts and filters as they read", "[ckan][web]") {
+  std::map<std::string, Json> packages = AllPackages();
+  Json all = Result("package_search", {{"rows", "1000"}, {"sort", "name asc"}});
+  REQUIRE(all["results"].size() == packages.size());
+  for (const Json& package : all["results"]) CHECK(package == packages[package["name"]]);
+
+  for (const char* field : {"res_format", "license_id", "tags"}) {
+    for (const auto& [value, count] : CountOver(packages, field)) {
+      INFO(field << ":" << value);
+      Json result = Result("package_search", {{"fq", std::string(field) + ":\"" + value + "\""}, {"rows", "1000"}});
+      CHECK(result["count"] == count);
+      for (const Json& package : result["results"]) {
+        auto values = ValuesOf(package, field);
+        CHECK(std::find(values.begin(), values.end(), value) != values.end());
+      }
+    }
+  }
+  // Sorting by a number sorts numerically.
+  Json by_resources = Result("package_search", {{"rows", "1000"}, {"sort", "num_resources desc"}});
+  for (std::size_t i = 0; i + 1 < by_resources["results"].size(); ++i) {
+    CHECK(by_resources["results"][i]["num_resources"] >= by_resources["results"][i + 1]["num_resources"]);
+  }
+  // fl projects the dicts.
+  Json names = Result("package_search", {{"fl", "name"}, {"rows", "3"}, {"sort", "name asc"}});
+  REQUIRE(names["results"].size() == 3);
+  CHECK(names["results"][0].is_string());
+}
+
+TEST_CASE("package_search refuses what the index cannot answer instead of answering wrongly", "[ckan][web]") {
+  CheckError(Call("package_search", {{"q", "title:データ"}}), 400, "Search Query Error");
+  CheckError(Call("package_search", {{"fq", "extras_holder:x"}}), 400, "Search Query Error");
+  CheckError(Call("package_search", {{"facet.field", R"(["maintainer"])"}}), 400, "Search Query Error");
+  CheckError(Call("package_search", {{"sort", "name asc, score desc"}}), 400, "Search Query Error");
+  CheckError(Call("package_search", {{"fq", "metadata_modified:[yesterday TO *]"}}), 400, "Search Query Error");
+  Answer answer = Call("package_search", {{"q", "title:データ"}});
+  CHECK(answer.body["error"]["message"].get<std::string>().find("searchable fields") != std::string::npos);
 }
 
 TEST_CASE("POST takes the parameters as a JSON object and answers as GET does", "[ckan][web]") {

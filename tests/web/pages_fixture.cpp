@@ -79,6 +79,7 @@ PagesServer::PagesServer(PagesSetup setup) {
   options.drain_timeout = std::chrono::seconds(5);
   options.database = database_->conninfo();
   options.index_directory = index_root_;
+  if (!setup.base_url.empty()) options.base_url = setup.base_url;
   options.access_log = [](const std::string&) {};
   web::ServerServices services;
   services.make_catalog = [validator](pg::ConnectionPool* pool) -> Result<std::shared_ptr<const web::api::CatalogReader>> {

@@ -21,6 +21,7 @@ struct PagesSetup {
   std::vector<std::string> datasets;  // paths under samples/datasets/, e.g. "mhlw/ndb-open-data"
   std::vector<Json> extra_datasets;   // documents stored after the samples
   bool with_index = true;
+  std::string base_url = "";  // "" = the server's default
 };
 
 class PagesServer {

@@ -284,6 +284,13 @@ TEST_CASE("search shows facets that toggle filters, snippets and paging", "[web]
   CHECK(Contains(all.body, "Results: 8"));
   CHECK(Contains(all.body, "<h3>Holder</h3>"));
   CHECK(Contains(all.body, "href=\"/search?q=&amp;holder=mhlw&amp;lang=en\""));
+  // Facet values read as names and labels, not codes, here and on the home page.
+  CHECK(Contains(all.body, "holder=mhlw&amp;lang=en\"><span class=\"check\" aria-hidden=\"true\">☐</span> "
+                           "Ministry of Health, Labour and Welfare</a>"));
+  auto home = HttpGet(running.port(), "/?lang=ja");
+  REQUIRE(home.status == 200);
+  CHECK(Contains(home.body, "holder=mhlw&amp;lang=ja\">厚生労働省</a> <span class=\"count\">4</span>"));
+  CHECK(Contains(home.body, "holder_type=ministry&amp;lang=ja\">府省庁</a>"));
 
   auto filtered = HttpGet(running.port(), "/search?q=&holder=mhlw&lang=en");
   REQUIRE(filtered.status == 200);

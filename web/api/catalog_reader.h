@@ -54,6 +54,14 @@ class CatalogReader {
     return Unavailable("no dataset summaries here: " + holder + "/" + identifier);
   }
 
+  // One active dataset by "ds-…" or "holder/identifier", with what the
+  // catalog knows about its storage: {public_id, holder, identifier,
+  // document, content_hash, created_at, updated_at} (RFC 3339 UTC: first and
+  // current version stored). Optional like GetDatasetSummary.
+  virtual Result<Json> GetDatasetRecord(const std::string& dataset_ref) const {
+    return Unavailable("no dataset records here: " + dataset_ref);
+  }
+
   // Items are {version, recorded_at, content_hash, change_summary?}, newest first.
   virtual Result<Page> ListVersions(const std::string& holder, const std::string& identifier,
                                     const PageRequest& page) const = 0;

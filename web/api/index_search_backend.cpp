@@ -4,13 +4,15 @@
 
 namespace hdcat::web::api {
 
-Result<std::shared_ptr<const IndexSearchBackend>> IndexSearchBackend::Create(std::string index_root) {
+Result<std::shared_ptr<const IndexSearchBackend>> IndexSearchBackend::Create(
+    std::string index_root, std::shared_ptr<const search::IndexChangeSignal> signal) {
   auto vocabulary = search::SearchVocabulary::LoadEmbedded();
   if (!vocabulary.ok()) return vocabulary.error();
-  return std::shared_ptr<const IndexSearchBackend>(new IndexSearchBackend(std::move(index_root), *vocabulary));
+  return std::shared_ptr<const IndexSearchBackend>(
+      new IndexSearchBackend(std::move(index_root), *vocabulary, std::move(signal)));
 }
 
-Result<Json> IndexSearchBackend::Search(const SearchRequest& request) const {
+Result<search::SearchResponse> IndexSearchBackend::WithSearcher(const SearcherUse& use) const {
   std::unique_ptr<search::Searcher> searcher;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -20,7 +22,7 @@ Result<Json> IndexSearchBackend::Search(const SearchRequest& request) const {
     }
   }
   if (!searcher) {
-    auto opened = search::Searcher::Open(index_, vocabulary_);
+    auto opened = search::Searcher::Open(index_, vocabulary_, search::RefreshPolicy{kRecheck, signal_});
     if (!opened.ok()) {
       Error error = opened.error();
       if (error.kind == ErrorKind::kNotFound) error.kind = ErrorKind::kUnavailable;  // no index published yet
@@ -28,7 +30,15 @@ Result<Json> IndexSearchBackend::Search(const SearchRequest& request) const {
     }
     searcher = std::move(*opened);
   }
+  auto response = use(*searcher);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(searcher));
+  }
+  return response;
+}
 
+Result<Json> IndexSearchBackend::Search(const SearchRequest& request) const {
   search::SearchRequest query;
   query.query = request.query;
   query.lang = request.language;
@@ -40,11 +50,7 @@ Result<Json> IndexSearchBackend::Search(const SearchRequest& request) const {
   for (const auto& [facet, value] : request.filters) query.filters[facet].push_back(value);
   for (std::string_view facet : search::schema::kFacets) query.facets.emplace_back(facet);
 
-  auto response = searcher->Search(query);
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    idle_.push_back(std::move(searcher));
-  }
+  auto response = WithSearcher([&query](search::Searcher& searcher) { return searcher.Search(query); });
   if (!response.ok()) return response.error();
   return search::ToJson(*response);
 }

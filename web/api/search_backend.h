@@ -14,12 +14,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "base/json.h"
 #include "base/result.h"
+#include "search/searcher.h"
 
 namespace hdcat::web::api {
 
@@ -32,10 +34,19 @@ struct SearchRequest {
   std::int64_t limit = 20;
 };
 
+// A use of one search::Searcher for the length of one call.
+using SearcherUse = std::function<Result<search::SearchResponse>(search::Searcher& searcher)>;
+
 class SearchBackend {
  public:
   virtual ~SearchBackend() = default;
   virtual Result<Json> Search(const SearchRequest& request) const = 0;
+  // Lends a Searcher of the index to `use` (the CKAN API composes its own
+  // index queries). Optional: the default answers kUnavailable.
+  virtual Result<search::SearchResponse> WithSearcher(const SearcherUse& use) const {
+    (void)use;
+    return Unavailable("this search backend has no index searcher");
+  }
 };
 
 }  // namespace hdcat::web::api

@@ -116,6 +116,24 @@ Result<Json> StoreCatalogReader::GetDatasetSummary(const std::string& holder, co
   return DatasetSummaryJson(record->summary);
 }
 
+Result<Json> StoreCatalogReader::GetDatasetRecord(const std::string& dataset_ref) const {
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return lease.error();
+  catalog::CatalogStore store(**lease, *validator_);
+  auto record = store.GetDataset(dataset_ref);
+  if (!record.ok()) return record.error();
+  if (record->summary.status != "active") {
+    return NotFound("dataset " + dataset_ref + " has been withdrawn: " + record->withdrawn_reason);
+  }
+  return Json{{"public_id", record->summary.public_id},
+              {"holder", record->summary.holder},
+              {"identifier", record->summary.identifier},
+              {"document", std::move(record->document)},
+              {"content_hash", record->content_hash},
+              {"created_at", record->created_at},
+              {"updated_at", record->summary.updated_at}};
+}
+
 Result<Page> StoreCatalogReader::ListVersions(const std::string& holder, const std::string& identifier,
                                               const PageRequest& page) const {
   auto lease = pool_->Acquire();

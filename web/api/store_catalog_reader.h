@@ -26,6 +26,7 @@ class StoreCatalogReader : public CatalogReader {
   Result<Page> ListDatasets(const DatasetFilter& filter, const PageRequest& page) const override;
   Result<Json> GetDataset(const std::string& holder, const std::string& identifier) const override;
   Result<Json> GetDatasetSummary(const std::string& holder, const std::string& identifier) const override;
+  Result<Json> GetDatasetRecord(const std::string& dataset_ref) const override;
   Result<Page> ListVersions(const std::string& holder, const std::string& identifier,
                             const PageRequest& page) const override;
   Result<Json> GetVersion(const std::string& holder, const std::string& identifier,

@@ -14,12 +14,6 @@ constexpr std::int64_t kMaxListLimit = 1000000;
 constexpr std::int64_t kOrganizationNamesMax = 1000;  // ckan.group_and_organization_list_max
 constexpr std::int64_t kOrganizationDictsMax = 25;    // ckan.group_and_organization_list_all_fields_max
 
-Result<Json> RunPackageSearch(const CkanCatalog& catalog, const Json& params) {
-  auto snapshot = catalog.Current();
-  if (!snapshot.ok()) return snapshot.error();
-  return PackageSearch(**snapshot, params);
-}
-
 Json SortedByName(std::vector<Json> packages) {
   std::sort(packages.begin(), packages.end(),
             [](const Json& a, const Json& b) { return a.value("name", "") < b.value("name", ""); });
@@ -32,7 +26,7 @@ const std::vector<Action>& Actions() {
   static const std::vector<Action> kActions = {
       {"package_search",
        "Searches datasets: q, fq, fq_list, sort, rows, start, facet.field, facet.limit, facet.mincount, fl.",
-       RunPackageSearch},
+       PackageSearch},
       {"package_show", "Returns one dataset by id or name.", PackageShow},
       {"package_list", "Returns the names of all public datasets; limit, offset.", PackageList},
       {"organization_list", "Returns organizations (data holders); all_fields, sort, limit, offset, q.",
@@ -75,11 +69,9 @@ Result<Json> PackageShow(const CkanCatalog& catalog, const Json& params) {
   ActionParams in(params);
   auto id = in.RequiredText("id");
   if (!id.ok()) return id.error();
-  auto snapshot = catalog.Current();
-  if (!snapshot.ok()) return snapshot.error();
-  const CkanDataset* dataset = (*snapshot)->FindDataset(*id);
-  if (dataset == nullptr) return NotFound("Dataset not found");
-  return dataset->package;
+  auto package = catalog.Package(*id);
+  if (!package.ok() && package.error().kind == ErrorKind::kNotFound) return NotFound("Dataset not found");
+  return package;
 }
 
 Result<Json> PackageList(const CkanCatalog& catalog, const Json& params) {

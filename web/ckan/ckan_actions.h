@@ -1,5 +1,6 @@
 // The CKAN Action API's read actions (../shared/reference/catalogs-and-ckan-api.md
-// §2.4-2.5), one function each, over the current CkanCatalog snapshot:
+// §2.4-2.5), one function each, read through CkanCatalog (package_search from
+// the search index, package_show from the store, the lists from its snapshot):
 //
 //   package_search      see web/ckan/package_search.h
 //   package_show        id (the dataset's name/id, or "holder/identifier")

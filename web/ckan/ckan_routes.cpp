@@ -92,8 +92,9 @@ HttpResponse RunAction(const CkanCatalog& catalog, const HttpRequest& request) {
   return JsonResponse(200, Json{{"help", help}, {"success", true}, {"result", std::move(*result)}});
 }
 
-void AddCkanRoutes(const api::CatalogReader* catalog, Router* router) {
-  auto shared = std::make_shared<const CkanCatalog>(catalog, exporting::ExportSite{});
+void AddCkanRoutes(const api::CatalogReader* catalog, const api::SearchBackend* search,
+                   const exporting::ExportSite& site, Router* router) {
+  auto shared = std::make_shared<const CkanCatalog>(catalog, search, site);
   for (const char* pattern : {"/api/3/action/{action}", "/api/action/{action}"}) {
     for (const char* method : {"GET", "POST"}) {
       router->Add(method, pattern, [shared](const HttpRequest& request) { return RunAction(*shared, request); });

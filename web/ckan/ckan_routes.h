@@ -15,10 +15,12 @@
 // host[:port], else from the site's base URL.
 //
 // Thread-safety: the routes share one CkanCatalog, which is thread-safe;
-// `catalog` must outlive the router.
+// `catalog` and `search` must outlive the router.
 #pragma once
 
 #include "web/api/catalog_reader.h"
+#include "web/api/search_backend.h"
+#include "web/export/export_input.h"
 #include "web/server/http_message.h"
 #include "web/server/router.h"
 
@@ -26,7 +28,10 @@ namespace hdcat::web::ckan {
 
 class CkanCatalog;
 
-void AddCkanRoutes(const api::CatalogReader* catalog, Router* router);
+// `search` serves package_search (null: it answers 500 with the reason);
+// `site` names the catalog (its base URL goes into the dicts' IRIs).
+void AddCkanRoutes(const api::CatalogReader* catalog, const api::SearchBackend* search,
+                   const exporting::ExportSite& site, Router* router);
 
 // One request to one action (exposed for tests).
 HttpResponse RunAction(const CkanCatalog& catalog, const HttpRequest& request);

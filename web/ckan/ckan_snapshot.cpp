@@ -32,16 +32,6 @@ CkanSnapshot::CkanSnapshot(std::vector<CkanDataset> datasets, std::vector<CkanOr
   std::sort(organizations_.begin(), organizations_.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
 }
 
-const CkanDataset* CkanSnapshot::FindDataset(std::string_view id_or_name) const {
-  auto found = std::lower_bound(datasets_.begin(), datasets_.end(), id_or_name,
-                                [](const CkanDataset& dataset, std::string_view name) { return dataset.name < name; });
-  if (found != datasets_.end() && found->name == id_or_name) return &*found;
-  for (const CkanDataset& dataset : datasets_) {
-    if (dataset.holder + "/" + dataset.identifier == id_or_name) return &dataset;
-  }
-  return nullptr;
-}
-
 const CkanOrganization* CkanSnapshot::FindOrganization(std::string_view id_or_name) const {
   for (const CkanOrganization& organization : organizations_) {
     if (organization.name == id_or_name) return &organization;
@@ -49,9 +39,10 @@ const CkanOrganization* CkanSnapshot::FindOrganization(std::string_view id_or_na
   return nullptr;
 }
 
-CkanCatalog::CkanCatalog(const api::CatalogReader* reader, exporting::ExportSite site,
-                         std::chrono::milliseconds recheck_interval)
+CkanCatalog::CkanCatalog(const api::CatalogReader* reader, const api::SearchBackend* search,
+                         exporting::ExportSite site, std::chrono::milliseconds recheck_interval)
     : reader_(reader),
+      search_(search),
       site_(std::move(site)),
       vocabularies_(exporting::ExportVocabularies::Load()),
       recheck_interval_(recheck_interval) {}
@@ -110,9 +101,7 @@ Result<std::shared_ptr<const CkanSnapshot>> CkanCatalog::Build(const Summaries& 
                                    holder_document == holder_documents.end() ? kNoHolder : holder_document->second,
                                    created, summary.value("updated_at", "")};
     Json package = exporting::CkanPackage(site_, vocabularies_, input, site_.default_language);
-    CkanFields fields = FieldsOfPackage(package);
-    datasets.push_back(
-        CkanDataset{package.value("name", input.public_id), holder, identifier, std::move(package), std::move(fields)});
+    datasets.push_back(CkanDataset{package.value("name", input.public_id), holder, identifier, std::move(package)});
     ++package_counts[holder];
   }
 
@@ -139,6 +128,37 @@ Result<std::shared_ptr<const CkanSnapshot>> CkanCatalog::Current() const {
   snapshot_ = std::move(*built);
   fingerprint_ = summaries->fingerprint;
   return snapshot_;
+}
+
+Result<Json> CkanCatalog::Holder(const std::string& identifier) const {
+  if (reader_ == nullptr) return Unavailable("the catalog database is not configured");
+  auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(holders_mutex_);
+    auto cached = holders_.find(identifier);
+    if (cached != holders_.end() && now - cached->second.read_at < recheck_interval_) return cached->second.document;
+  }
+  auto document = reader_->GetHolder(identifier);
+  if (!document.ok() && document.error().kind != ErrorKind::kNotFound) return document.error();
+  Json value = document.ok() ? std::move(*document) : Json();
+  std::lock_guard<std::mutex> lock(holders_mutex_);
+  holders_[identifier] = CachedHolder{now, value};
+  return value;
+}
+
+Result<Json> CkanCatalog::Package(const std::string& dataset_ref) const {
+  if (reader_ == nullptr) return Unavailable("the catalog database is not configured");
+  auto record = reader_->GetDatasetRecord(dataset_ref);
+  if (!record.ok()) {
+    // A malformed id names no dataset, as in CKAN.
+    if (record.error().kind == ErrorKind::kInvalidInput) return NotFound("Dataset not found");
+    return record.error();
+  }
+  auto holder = Holder(record->value("holder", ""));
+  if (!holder.ok()) return holder.error();
+  exporting::DatasetExport input{record->value("public_id", ""), (*record)["document"], *holder,
+                                 record->value("created_at", ""), record->value("updated_at", "")};
+  return exporting::CkanPackage(site_, vocabularies_, input, site_.default_language);
 }
 
 }  // namespace hdcat::web::ckan

@@ -1,15 +1,17 @@
-// CkanSnapshot: the whole public catalog as CKAN's read actions see it: every
-// active dataset as a package dict (web/export/ckan_package.h) with its index
-// fields, and every holder as an organization dict. Search, facets and
-// paging run over one snapshot, so the pages a client walks with start/rows
-// come from one consistent catalog.
+// CkanSnapshot: the whole public catalog as CKAN's listing actions
+// (package_list, organization_list, organization_show) see it: every active
+// dataset as a package dict (web/export/ckan_package.h) and every holder as
+// an organization dict.
 //
-// CkanCatalog hands out the current snapshot. It reads through the web
-// layer's CatalogReader, and rebuilds only when the catalog changed: at most
-// once per `recheck_interval` it lists holder and dataset summaries (a few
-// small queries) and compares their versions and update times with those the
-// snapshot was built from. Documents are read only on a rebuild. A failed
-// read is returned as the reader's error (kUnavailable for a lost database).
+// CkanCatalog is what the CKAN actions read through. package_search runs on
+// the search index (`search()`, see web/ckan/package_search.h) and reads the
+// package dicts of the returned page only, with Package(); package_show reads
+// one dataset with Package(). Holder documents are kept for
+// `recheck_interval` (they change rarely and every package embeds one).
+// Current() hands out the snapshot for the listing actions: at most once per
+// `recheck_interval` it lists holder and dataset summaries and rebuilds only
+// when their versions or update times changed. A failed read is returned as
+// the reader's error (kUnavailable for a lost database).
 //
 // Thread-safety: snapshots are immutable; CkanCatalog is thread-safe (one
 // rebuild at a time, readers keep the snapshot they were given).
@@ -17,6 +19,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -26,7 +29,7 @@
 #include "base/json.h"
 #include "base/result.h"
 #include "web/api/catalog_reader.h"
-#include "web/ckan/ckan_fields.h"
+#include "web/api/search_backend.h"
 #include "web/export/export_input.h"
 #include "web/export/export_vocabularies.h"
 
@@ -37,7 +40,6 @@ struct CkanDataset {
   std::string holder;
   std::string identifier;
   Json package;
-  CkanFields fields;
 };
 
 struct CkanOrganization {
@@ -52,8 +54,7 @@ class CkanSnapshot {
   const std::vector<CkanDataset>& datasets() const { return datasets_; }                 // ordered by name
   const std::vector<CkanOrganization>& organizations() const { return organizations_; }  // by name
 
-  // By CKAN id or name (both the public id), or "holder/identifier"; null when unknown.
-  const CkanDataset* FindDataset(std::string_view id_or_name) const;
+  // By name (the holder identifier); null when unknown.
   const CkanOrganization* FindOrganization(std::string_view id_or_name) const;
 
  private:
@@ -63,11 +64,19 @@ class CkanSnapshot {
 
 class CkanCatalog {
  public:
-  CkanCatalog(const api::CatalogReader* reader, exporting::ExportSite site,
+  // `reader` and `search` may be null (the actions then answer kUnavailable).
+  CkanCatalog(const api::CatalogReader* reader, const api::SearchBackend* search, exporting::ExportSite site,
               std::chrono::milliseconds recheck_interval = std::chrono::milliseconds(1000));
 
   Result<std::shared_ptr<const CkanSnapshot>> Current() const;
 
+  // The package dict of one active dataset ("ds-…" or "holder/identifier");
+  // kNotFound when there is none.
+  Result<Json> Package(const std::string& dataset_ref) const;
+  // A holder's document (null when unknown), cached for recheck_interval.
+  Result<Json> Holder(const std::string& identifier) const;
+
+  const api::SearchBackend* search() const { return search_; }
   const exporting::ExportSite& site() const { return site_; }
 
  private:
@@ -80,6 +89,7 @@ class CkanCatalog {
   Result<std::shared_ptr<const CkanSnapshot>> Build(const Summaries& summaries) const;
 
   const api::CatalogReader* reader_;
+  const api::SearchBackend* search_;
   exporting::ExportSite site_;
   exporting::ExportVocabularies vocabularies_;
   std::chrono::milliseconds recheck_interval_;
@@ -88,6 +98,13 @@ class CkanCatalog {
   mutable std::shared_ptr<const CkanSnapshot> snapshot_;        // guarded by mutex_
   mutable std::string fingerprint_;                             // guarded by mutex_
   mutable std::chrono::steady_clock::time_point checked_at_{};  // guarded by mutex_
+
+  struct CachedHolder {
+    std::chrono::steady_clock::time_point read_at;
+    Json document;
+  };
+  mutable std::mutex holders_mutex_;
+  mutable std::map<std::string, CachedHolder, std::less<>> holders_;  // guarded by holders_mutex_
 };
 
 }  // namespace hdcat::web::ckan

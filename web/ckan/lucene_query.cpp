@@ -5,19 +5,12 @@
 #include <chrono>
 #include <ctime>
 
-#include "search/text_normalizer.h"
 
 namespace hdcat::web::ckan {
 namespace {
 
 constexpr int kMaxDepth = 32;
 constexpr std::size_t kMaxQueryBytes = 4096;
-
-std::string AsciiLower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 bool IsFieldName(std::string_view name) {
   if (name.empty()) return false;
@@ -281,125 +274,6 @@ class Parser {
   std::size_t pos_ = 0;
 };
 
-std::optional<double> AsNumber(std::string_view text) {
-  double number = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return number;
-}
-
-bool LooksLikeDate(std::string_view text) {
-  return text.size() >= 10 && text[4] == '-' && text[7] == '-' && std::isdigit(static_cast<unsigned char>(text[0]));
-}
-
-// "2024-05-02", "2024-05-02T10:00:00Z", "2024-05-02T10:00:00.5" -> "2024-05-02T10:00:00.500000",
-// so timestamps written with and without fractions compare as the instants they name.
-std::string CanonicalTimestamp(std::string_view text) {
-  std::string out(text);
-  if (!out.empty() && out.back() == 'Z') out.pop_back();
-  if (out.size() == 10) out += "T00:00:00";
-  if (out.size() == 19) out += ".";
-  std::size_t dot = out.find('.');
-  if (dot != std::string::npos && out.size() - dot - 1 < 6) out.append(6 - (out.size() - dot - 1), '0');
-  return out;
-}
-
-// -1, 0, 1 as `value` sorts before, with or after `bound`.
-int CompareBound(std::string_view value, std::string_view bound) {
-  auto a = AsNumber(value);
-  auto b = AsNumber(bound);
-  if (a && b) return *a < *b ? -1 : *a > *b ? 1 : 0;
-  if (LooksLikeDate(value) && LooksLikeDate(bound)) {
-    int order = CanonicalTimestamp(value).compare(CanonicalTimestamp(bound));
-    return order < 0 ? -1 : order > 0 ? 1 : 0;
-  }
-  int order = value.compare(bound);
-  return order < 0 ? -1 : order > 0 ? 1 : 0;
-}
-
-bool ContainsNormalized(const CkanFields& fields, std::string_view field, std::string_view needle) {
-  auto text = fields.normalized_text.find(field);
-  if (text == fields.normalized_text.end()) return false;
-  std::string normalized = search::NormalizeText(needle);
-  return !normalized.empty() && text->second.find(normalized) != std::string::npos;
-}
-
-bool AnyValue(const CkanFields& fields, std::string_view field, const std::function<bool(const std::string&)>& test) {
-  for (const std::string& value : fields.Values(field)) {
-    if (test(value)) return true;
-  }
-  return false;
-}
-
-bool Evaluate(const QueryNode& node, const CkanFields& fields) {
-  switch (node.kind) {
-    case QueryNode::Kind::kAll:
-      return true;
-    case QueryNode::Kind::kAnd:
-      for (const QueryNode& child : node.children) {
-        if (!Evaluate(child, fields)) return false;
-      }
-      return true;
-    case QueryNode::Kind::kOr:
-      for (const QueryNode& child : node.children) {
-        if (Evaluate(child, fields)) return true;
-      }
-      return false;
-    case QueryNode::Kind::kNot:
-      return !Evaluate(node.children[0], fields);
-    case QueryNode::Kind::kExists:
-      return !fields.Values(node.field).empty();
-    case QueryNode::Kind::kTerm:
-    case QueryNode::Kind::kPhrase:
-      if (IsTextField(node.field)) return ContainsNormalized(fields, node.field, node.value);
-      return AnyValue(fields, node.field,
-                      [&](const std::string& value) { return AsciiLower(value) == AsciiLower(node.value); });
-    case QueryNode::Kind::kPrefix:
-      if (IsTextField(node.field)) return ContainsNormalized(fields, node.field, node.value);
-      return AnyValue(fields, node.field,
-                      [&](const std::string& value) { return AsciiLower(value).starts_with(AsciiLower(node.value)); });
-    case QueryNode::Kind::kRange:
-      return AnyValue(fields, node.field, [&](const std::string& value) {
-        if (!node.lower.empty()) {
-          int order = CompareBound(value, node.lower);
-          if (order < 0 || (order == 0 && !node.include_lower)) return false;
-        }
-        if (!node.upper.empty()) {
-          int order = CompareBound(value, node.upper);
-          if (order > 0 || (order == 0 && !node.include_upper)) return false;
-        }
-        return true;
-      });
-  }
-  return false;
-}
-
-double ScoreNode(const QueryNode& node, const CkanFields& fields) {
-  switch (node.kind) {
-    case QueryNode::Kind::kAnd:
-    case QueryNode::Kind::kOr: {
-      double sum = 0;
-      for (const QueryNode& child : node.children) sum += ScoreNode(child, fields);
-      return sum;
-    }
-    case QueryNode::Kind::kTerm:
-    case QueryNode::Kind::kPhrase:
-    case QueryNode::Kind::kPrefix:
-      if (node.field != "text") return Evaluate(node, fields) ? 1 : 0;
-      // Weights after CKAN's qf: name^4 title^4 tags^2 text.
-      return (ContainsNormalized(fields, "title", node.value) ? 4 : 0) +
-             (AnyValue(fields, "name", [&](const std::string& v) { return AsciiLower(v) == AsciiLower(node.value); })
-                  ? 4
-                  : 0) +
-             (AnyValue(fields, "tags", [&](const std::string& v) { return AsciiLower(v) == AsciiLower(node.value); })
-                  ? 2
-                  : 0) +
-             (ContainsNormalized(fields, "text", node.value) ? 1 : 0);
-    default:
-      return 0;
-  }
-}
-
 }  // namespace
 
 Result<LuceneQuery> LuceneQuery::Parse(std::string_view text) {
@@ -409,9 +283,5 @@ Result<LuceneQuery> LuceneQuery::Parse(std::string_view text) {
   if (!root.ok()) return root.error();
   return LuceneQuery(std::move(*root));
 }
-
-bool LuceneQuery::Matches(const CkanFields& fields) const { return Evaluate(root_, fields); }
-
-double LuceneQuery::Score(const CkanFields& fields) const { return ScoreNode(root_, fields); }
 
 }  // namespace hdcat::web::ckan

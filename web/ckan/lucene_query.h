@@ -1,24 +1,16 @@
 // LuceneQuery: the subset of Lucene/Solr query syntax that CKAN clients send
-// in package_search's `q` and `fq`, parsed into a tree and evaluated against
-// one dataset's fields (web/ckan/ckan_fields.h).
+// in package_search's `q` and `fq`, parsed into a tree that
+// web/ckan/index_query.h turns into a search-index query.
 //
 // Accepted: bare terms and "quoted phrases" (searched in the catch-all `text`
 // field); field:value, field:"phrase", field:(a OR b), field:* and
 // field:prefix*; ranges field:[a TO b] and field:{a TO b} with * for an open
-// end and NOW for the current time; AND / OR / NOT, && / || / !, + and -
-// prefixes, parentheses; *:* for everything. Words side by side are ANDed
+// end and NOW, NOW-7DAYS, NOW+1HOUR for the current time (resolved at parse
+// time to naive UTC "YYYY-MM-DDTHH:MM:SS"); AND / OR / NOT, && / || / !, + and
+// - prefixes, parentheses; *:* for everything. Words side by side are ANDed
 // (CKAN runs Solr with q.op=AND). Backslash escapes a character. Local
 // parameters ({!...}) and anything else unparseable are refused with
 // kInvalidInput, which package_search reports as a Search Query Error.
-//
-// Matching: text fields (title, notes, text, res_name, res_description,
-// author, maintainer, extras_*) match when the normalised value contains the
-// normalised word or phrase (search::NormalizeText), so Japanese works
-// without word segmentation; other fields match a whole value, ignoring case.
-// Range bounds compare as numbers when both sides are numbers, as instants
-// when both are dates or timestamps ("2024-01-01", "2024-01-01T00:00:00Z" and
-// CKAN's naive "2024-01-01T00:00:00.000000" name the same instant), and as
-// strings otherwise.
 //
 // Thread-safety: a parsed query is immutable and may be shared.
 #pragma once
@@ -29,7 +21,6 @@
 #include <vector>
 
 #include "base/result.h"
-#include "web/ckan/ckan_fields.h"
 
 namespace hdcat::web::ckan {
 
@@ -47,11 +38,6 @@ class LuceneQuery {
  public:
   // "" (or only spaces) parses to a query matching everything.
   static Result<LuceneQuery> Parse(std::string_view text);
-
-  bool Matches(const CkanFields& fields) const;
-  // A relevance score for sorting by `score`: how often and where the
-  // positive words and phrases occur (name and title weigh most, as in CKAN's qf).
-  double Score(const CkanFields& fields) const;
 
   const QueryNode& root() const { return root_; }
 

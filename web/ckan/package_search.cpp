@@ -2,14 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <charconv>
-#include <map>
-#include <set>
 #include <sstream>
 
+#include "search/index_schema.h"
 #include "web/ckan/action_params.h"
+#include "web/ckan/index_query.h"
 #include "web/ckan/lucene_query.h"
+#include "web/export/ckan_package.h"
+#include "web/export/lang_text.h"
 
 namespace hdcat::web::ckan {
 namespace {
@@ -21,18 +21,42 @@ constexpr std::array<std::string_view, 25> kKnownParams = {
     "include_private", "include_drafts", "include_deleted", "use_default_schema", "fl",
     "qf", "wt", "bf", "boost", "tie", "defType", "mm", "q.op", "df", "callback"};
 
-constexpr std::array<std::string_view, 8> kSortFields = {
-    "score", "metadata_modified", "metadata_created", "name", "title_string", "id", "num_resources", "num_tags"};
-
-struct SortKey {
-  std::string field;
-  bool descending = false;
+// CKAN sort fields and the index slots they sort on ("score" is relevance).
+struct SortField {
+  std::string_view name;
+  Xapian::valueno slot;
 };
+constexpr std::array<SortField, 7> kSortFields = {{
+    {"metadata_modified", search::schema::kSlotStoredAt},
+    {"metadata_created", search::schema::kSlotFirstStoredAt},
+    {"name", search::schema::kSlotPublicId},
+    {"id", search::schema::kSlotPublicId},
+    {"title_string", search::schema::kSlotTitleJa},
+    {"num_resources", search::schema::kSlotResourceCount},
+    {"num_tags", search::schema::kSlotTagCount},
+}};
 
-Result<std::vector<SortKey>> ParseSort(const std::string& sort) {
-  std::vector<SortKey> keys;
+// CKAN facet fields and the index facets counting them ("" = always empty).
+struct FacetField {
+  std::string_view name;
+  std::string_view facet;
+};
+constexpr std::array<FacetField, 6> kFacetFields = {{
+    {"organization", "holder"},
+    {"owner_org", "holder"},
+    {"tags", "tag"},
+    {"res_format", "res_format"},
+    {"license_id", "access_rights"},
+    {"groups", ""},
+}};
+
+// The sort spec as index sort keys; "score desc" may only come first.
+Result<search::MatchRequest> ParseSort(const std::string& sort, const std::string& language) {
+  search::MatchRequest request;
+  request.relevance_first = false;
   std::stringstream clauses(sort);
   std::string clause;
+  bool any = false;
   while (std::getline(clauses, clause, ',')) {
     std::stringstream words(clause);
     std::string field, direction, extra;
@@ -41,84 +65,90 @@ Result<std::vector<SortKey>> ParseSort(const std::string& sort) {
     if (!extra.empty() || (direction != "asc" && direction != "desc")) {
       return InvalidInput("Can't determine a Sort Order (asc or desc) in sort spec '" + TrimSpaces(clause) + "'");
     }
-    if (std::find(kSortFields.begin(), kSortFields.end(), field) == kSortFields.end()) {
-      return InvalidInput("sort param field can't be found: " + field);
+    const bool descending = direction == "desc";
+    if (field == "score") {
+      if (any || !descending) return InvalidInput("sort by score is possible only as the first key, descending");
+      request.relevance_first = true;
+      any = true;
+      continue;
     }
-    keys.push_back(SortKey{field, direction == "desc"});
+    auto known = std::find_if(kSortFields.begin(), kSortFields.end(),
+                              [&](const SortField& candidate) { return candidate.name == field; });
+    if (known == kSortFields.end()) return InvalidInput("sort param field can't be found: " + field);
+    Xapian::valueno slot = known->slot;
+    if (slot == search::schema::kSlotTitleJa && language.starts_with("en")) slot = search::schema::kSlotTitleEn;
+    request.sort_keys.emplace_back(slot, descending);
+    any = true;
   }
-  if (keys.empty()) return InvalidInput("Can't determine a Sort Order (asc or desc) in sort spec '" + sort + "'");
-  return keys;
+  if (!any) return InvalidInput("Can't determine a Sort Order (asc or desc) in sort spec '" + sort + "'");
+  return request;
 }
 
-double NumberOf(const CkanFields& fields, const std::string& field) {
-  const auto& values = fields.Values(field);
-  double number = 0;
-  if (!values.empty()) std::from_chars(values[0].data(), values[0].data() + values[0].size(), number);
-  return number;
-}
-
-std::string FirstOf(const CkanFields& fields, const std::string& field) {
-  const auto& values = fields.Values(field);
-  return values.empty() ? std::string() : values[0];
-}
-
-struct Match {
-  const CkanDataset* dataset;
-  double score;
-};
-
-// -1, 0, 1 for a before, equal to, after b under one key (ascending).
-int CompareBy(const SortKey& key, const Match& a, const Match& b) {
-  if (key.field == "score") return a.score < b.score ? -1 : a.score > b.score ? 1 : 0;
-  if (key.field == "num_resources" || key.field == "num_tags") {
-    double x = NumberOf(a.dataset->fields, key.field), y = NumberOf(b.dataset->fields, key.field);
-    return x < y ? -1 : x > y ? 1 : 0;
+Result<const FacetField*> FindFacetField(const std::string& name) {
+  for (const FacetField& field : kFacetFields) {
+    if (field.name == name) return &field;
   }
-  int order = FirstOf(a.dataset->fields, key.field).compare(FirstOf(b.dataset->fields, key.field));
-  return order < 0 ? -1 : order > 0 ? 1 : 0;
+  std::string names;
+  for (const FacetField& field : kFacetFields) names += (names.empty() ? "" : ", ") + std::string(field.name);
+  return InvalidInput("cannot count facet.field '" + name + "'; countable fields: " + names);
 }
 
-std::string DisplayName(const CkanSnapshot& snapshot, const std::string& field, const std::string& value) {
+std::string DisplayName(const CkanCatalog& catalog, std::string_view field, const std::string& value) {
   if (field == "organization" || field == "owner_org") {
-    if (const CkanOrganization* organization = snapshot.FindOrganization(value)) {
-      return organization->dict.value("title", value);
+    auto holder = catalog.Holder(value);
+    if (holder.ok() && holder->is_object()) {
+      std::string title = exporting::PickLanguage(&(*holder)["name"], catalog.site().default_language);
+      if (!title.empty()) return title;
     }
   }
   if (field == "license_id") {
-    for (const CkanDataset& dataset : snapshot.datasets()) {
-      if (dataset.package.value("license_id", "") == value) return dataset.package.value("license_title", value);
-    }
+    return std::string(value == exporting::kCkanOpenLicense ? exporting::kCkanOpenLicenseTitle
+                                                            : exporting::kCkanClosedLicenseTitle);
   }
   return value;
 }
 
-void CountFacets(const CkanSnapshot& snapshot, const std::vector<Match>& matches,
-                 const std::vector<std::string>& facet_fields, std::int64_t limit, std::int64_t mincount, Json* facets,
-                 Json* search_facets) {
-  for (const std::string& field : facet_fields) {
-    std::map<std::string, std::int64_t> counts;
-    for (const Match& match : matches) {
-      std::set<std::string> distinct(match.dataset->fields.Values(field).begin(),
-                                     match.dataset->fields.Values(field).end());
-      for (const std::string& value : distinct) ++counts[value];
+// One facet field's counts as CKAN's facet form: value -> count.
+std::vector<std::pair<std::string, std::int64_t>> CkanCounts(const FacetField& field,
+                                                             const search::SearchResponse& response) {
+  std::vector<std::pair<std::string, std::int64_t>> counts;
+  for (const search::FacetCounts& facet : response.facets) {
+    if (facet.facet != field.facet) continue;
+    if (field.name == "license_id") {
+      std::int64_t open = 0;
+      for (const auto& value : facet.values) {
+        if (value.value == exporting::kCkanOpenAccessRights) open = value.count;
+      }
+      counts.emplace_back(std::string(exporting::kCkanOpenLicense), open);
+      counts.emplace_back(std::string(exporting::kCkanClosedLicense), response.total - open);
+      std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    } else {
+      for (const auto& value : facet.values) counts.emplace_back(value.value, value.count);
     }
-    std::vector<std::pair<std::string, std::int64_t>> ordered(counts.begin(), counts.end());
-    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  }
+  return counts;
+}
+
+void AddFacets(const CkanCatalog& catalog, const std::vector<std::string>& facet_fields,
+               const search::SearchResponse& response, std::int64_t limit, std::int64_t mincount, Json* facets,
+               Json* search_facets) {
+  for (const std::string& name : facet_fields) {
+    const FacetField& field = **FindFacetField(name);
     Json field_counts = Json::object();
     Json items = Json::array();
     std::int64_t kept = 0;
-    for (const auto& [value, count] : ordered) {
-      if (count < mincount) break;
+    for (const auto& [value, count] : CkanCounts(field, response)) {
+      if (count < mincount || count == 0) break;
       if (limit >= 0 && kept >= limit) break;
       ++kept;
       field_counts[value] = count;
-      items.push_back({{"name", value}, {"display_name", DisplayName(snapshot, field, value)}, {"count", count}});
+      items.push_back({{"name", value}, {"display_name", DisplayName(catalog, field.name, value)}, {"count", count}});
     }
     std::stable_sort(items.begin(), items.end(), [](const Json& a, const Json& b) {
       return a["display_name"].get<std::string>() > b["display_name"].get<std::string>();
     });
-    (*facets)[field] = std::move(field_counts);
-    (*search_facets)[field] = {{"title", field}, {"items", std::move(items)}};
+    (*facets)[name] = std::move(field_counts);
+    (*search_facets)[name] = {{"title", name}, {"items", std::move(items)}};
   }
 }
 
@@ -133,7 +163,7 @@ Json Projected(const Json& package, const std::vector<std::string>& fields) {
 
 }  // namespace
 
-Result<Json> PackageSearch(const CkanSnapshot& snapshot, const Json& params) {
+Result<Json> PackageSearch(const CkanCatalog& catalog, const Json& params) {
   ActionParams in(params);
   std::vector<std::string> unknown = in.Unknown(kKnownParams);
   if (!unknown.empty()) {
@@ -166,8 +196,8 @@ Result<Json> PackageSearch(const CkanSnapshot& snapshot, const Json& params) {
   if (!start.ok()) return start.error();
   std::string sort = TrimSpaces(in.Text("sort").value_or(""));
   if (sort.empty() || sort == "rank") sort = std::string(kDefaultSort);
-  auto sort_keys = ParseSort(sort);
-  if (!sort_keys.ok()) return sort_keys.error();
+  auto request = ParseSort(sort, catalog.site().default_language);
+  if (!request.ok()) return request.error();
   auto facet = in.Boolean("facet", true);
   if (!facet.ok()) return facet.error();
   auto facet_fields = in.StringList("facet.field");
@@ -188,31 +218,47 @@ Result<Json> PackageSearch(const CkanSnapshot& snapshot, const Json& params) {
     for (std::string word; stream >> word;) fl.push_back(word);
   }
 
-  std::vector<Match> matches;
-  for (const CkanDataset& dataset : snapshot.datasets()) {
-    if (!query->Matches(dataset.fields)) continue;
-    bool kept = std::all_of(filters.begin(), filters.end(),
-                            [&](const LuceneQuery& filter) { return filter.Matches(dataset.fields); });
-    if (kept) matches.push_back(Match{&dataset, query->Score(dataset.fields)});
-  }
-  std::sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
-    for (const SortKey& key : *sort_keys) {
-      int order = CompareBy(key, a, b);
-      if (order != 0) return key.descending ? order > 0 : order < 0;
+  request->offset = static_cast<int>(*start);
+  request->limit = static_cast<int>(std::min(*rows, kMaxRows));
+  if (*facet) {
+    for (const std::string& name : *facet_fields) {
+      auto field = FindFacetField(name);
+      if (!field.ok()) return field.error();
+      if (!(*field)->facet.empty()) request->facets.emplace_back((*field)->facet);
     }
-    return a.dataset->name < b.dataset->name;
+  }
+  if (catalog.search() == nullptr) return Unavailable("the search index is not configured");
+
+  auto response = catalog.search()->WithSearcher([&](search::Searcher& searcher) -> Result<search::SearchResponse> {
+    TextQueryFunction text = [&searcher](std::string_view words) { return searcher.TextQuery(words); };
+    std::vector<Xapian::Query> parts;
+    auto main = IndexQueryOf(query->root(), text);
+    if (!main.ok()) return main.error();
+    parts.push_back(std::move(*main));
+    for (const LuceneQuery& filter : filters) {
+      auto part = IndexQueryOf(filter.root(), text);
+      if (!part.ok()) return part.error();
+      // Filters narrow the matches without changing their relevance.
+      parts[0] = Xapian::Query(Xapian::Query::OP_FILTER, parts[0], *part);
+    }
+    request->query = parts[0];
+    return searcher.Match(*request);
   });
+  if (!response.ok()) return response.error();
+  const std::int64_t total = response->total;
 
   Json facets = Json::object();
   Json search_facets = Json::object();
-  if (*facet) CountFacets(snapshot, matches, *facet_fields, *facet_limit, *facet_mincount, &facets, &search_facets);
+  if (*facet) AddFacets(catalog, *facet_fields, *response, *facet_limit, *facet_mincount, &facets, &search_facets);
 
-  const std::int64_t page_size = std::min(*rows, kMaxRows);
-  const std::int64_t total = static_cast<std::int64_t>(matches.size());
   Json results = Json::array();
-  for (std::int64_t i = *start; i < total && i < *start + page_size; ++i) {
-    const Json& package = matches[static_cast<std::size_t>(i)].dataset->package;
-    results.push_back(fl.empty() ? package : Projected(package, fl));
+  for (const search::SearchHit& hit : response->hits) {
+    auto package = catalog.Package(hit.public_id);
+    if (!package.ok()) {
+      if (package.error().kind == ErrorKind::kNotFound) continue;  // withdrawn since the index was updated
+      return package.error();
+    }
+    results.push_back(fl.empty() ? std::move(*package) : Projected(*package, fl));
   }
   return Json{{"count", total},
               {"sort", sort},

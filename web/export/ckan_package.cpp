@@ -3,9 +3,6 @@
 #include <set>
 #include <vector>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include "catalog/disclosure.h"
 #include "web/export/lang_text.h"
 #include "web/export/publishable_document.h"
@@ -71,46 +68,6 @@ Json LangMap(const Json* text) {
 
 }  // namespace
 
-std::string CkanTimestamp(std::string_view rfc3339) {
-  if (rfc3339.size() < 19) return std::string(rfc3339);
-  std::string out(rfc3339.substr(0, 19));
-  std::string fraction;
-  std::size_t i = 19;
-  if (i < rfc3339.size() && rfc3339[i] == '.') {
-    ++i;
-    while (i < rfc3339.size() && rfc3339[i] >= '0' && rfc3339[i] <= '9') fraction.push_back(rfc3339[i++]);
-  }
-  fraction.resize(6, '0');
-  return out + "." + fraction;
-}
-
-std::string CkanTagName(std::string_view keyword) {
-  std::string out;
-  std::int32_t i = 0;
-  const auto length = static_cast<std::int32_t>(keyword.size());
-  while (i < length) {
-    std::int32_t start = i;
-    UChar32 c;
-    U8_NEXT(keyword.data(), i, length, c);
-    if (c < 0) continue;  // ill-formed UTF-8
-    bool allowed = u_isalnum(c) || c == '_' || c == '-' || c == '.' || c == ' ';
-    if (allowed) {
-      out.append(keyword.substr(start, i - start));
-    } else if (!out.empty() && out.back() != ' ') {
-      out.push_back(' ');
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
-  if (out.size() > 100) {
-    // Cut at a character boundary.
-    std::size_t cut = 100;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-  }
-  return out.size() >= 2 ? out : "";  // CKAN's minimum tag length is 2
-}
-
 Json CkanOrganization(const ExportSite& site, const Json& holder, std::string_view language, int package_count,
                       std::string_view created) {
   std::string id = String(Get(holder, "identifier"));
@@ -153,19 +110,9 @@ Json CkanPackage(const ExportSite& site, const ExportVocabularies& vocabularies,
   const std::string modified = CkanTimestamp(input.metadata_modified);
   const std::string other(OtherLanguage(language));
 
-  // Tags: every language's keywords, each once.
   Json tags = Json::array();
-  std::set<std::string> seen;
-  if (const Json* keywords = Get(doc, "keywords"); keywords && keywords->is_object()) {
-    for (std::string_view lang : {language, std::string_view(other)}) {
-      const Json* words = Get(*keywords, lang);
-      if (!words || !words->is_array()) continue;
-      for (const Json& word : *words) {
-        std::string name = CkanTagName(String(&word));
-        if (name.empty() || !seen.insert(name).second) continue;
-        tags.push_back({{"id", name}, {"name", name}, {"display_name", name}, {"state", "active"}, {"vocabulary_id", nullptr}});
-      }
-    }
+  for (const std::string& name : search::CkanTags(doc)) {
+    tags.push_back({{"id", name}, {"name", name}, {"display_name", name}, {"state", "active"}, {"vocabulary_id", nullptr}});
   }
 
   // Resources: access routes first, then the declared distributions.
@@ -181,7 +128,8 @@ Json CkanPackage(const ExportSite& site, const ExportVocabularies& vocabularies,
       std::string url = IsUrl(Get(route, "url")) ? String(Get(route, "url")) : request_page;
       resources.push_back(Resource(id, id + "-route-" + std::to_string(n), static_cast<int>(resources.size()), url,
                                    String(Get(route, "type")), PickLanguage(Get(route, "description"), language),
-                                   "HTML", "text/html", nullptr, "access_route", modified));
+                                   std::string(search::kCkanRouteFormat), "text/html", nullptr, "access_route",
+                                   modified));
     }
   }
   for (const auto& [key, type] : {std::pair{"distributions", "distribution"}, {"analytics", "analytics"}, {"samples", "sample"}}) {
@@ -251,7 +199,7 @@ Json CkanPackage(const ExportSite& site, const ExportVocabularies& vocabularies,
     maintainer_email = String(Get(*contact, "email"));
   }
 
-  bool is_public = String(Get(doc, "access_rights")) == "PUBLIC";
+  bool is_public = String(Get(doc, "access_rights")) == kCkanOpenAccessRights;
   std::string holder_id = String(Get(doc, "holder"));
   Json organization = input.holder.is_object()
                           ? CkanOrganization(site, input.holder, language, 0, input.metadata_created)
@@ -273,8 +221,8 @@ Json CkanPackage(const ExportSite& site, const ExportVocabularies& vocabularies,
               {"author_email", nullptr},
               {"maintainer", maintainer.empty() ? Json(nullptr) : Json(maintainer)},
               {"maintainer_email", maintainer_email.empty() ? Json(nullptr) : Json(maintainer_email)},
-              {"license_id", is_public ? "notspecified" : "other-closed"},
-              {"license_title", is_public ? "License not specified" : "Other (Not Open)"},
+              {"license_id", is_public ? kCkanOpenLicense : kCkanClosedLicense},
+              {"license_title", is_public ? kCkanOpenLicenseTitle : kCkanClosedLicenseTitle},
               {"license_url", ""},
               {"isopen", false},
               {"private", false},

@@ -10,8 +10,8 @@
 //     other); title_translated / notes_translated carry both, as
 //     ckanext-fluent does, and extras repeat the other language as
 //     title_<lang> / notes_<lang> for clients that only read extras;
-//   - tags are the keywords of every language, deduplicated, cut to CKAN's
-//     tag rules (letters, digits, space, "-", "_", "."; at most 100 chars);
+//   - tags are the Japanese and English keywords, deduplicated, cut to
+//     CKAN's tag rules (search/ckan_terms.h);
 //   - resources are the access routes then the distributions, analytics and
 //     samples, each with resource_type naming which;
 //   - extras hold the hdcat fields CKAN has no column for, values as strings
@@ -32,6 +32,7 @@
 #include <string_view>
 
 #include "base/json.h"
+#include "search/ckan_terms.h"
 #include "web/export/export_input.h"
 #include "web/export/export_vocabularies.h"
 
@@ -45,10 +46,17 @@ Json CkanPackage(const ExportSite& site, const ExportVocabularies& vocabularies,
 Json CkanOrganization(const ExportSite& site, const Json& holder, std::string_view language, int package_count,
                       std::string_view created);
 
-// "2024-05-01T10:00:00Z" -> "2024-05-01T10:00:00.000000"; "" stays "".
-std::string CkanTimestamp(std::string_view rfc3339);
+// license_id is kCkanOpenLicense exactly when access_rights is
+// kCkanOpenAccessRights (package_search filters and counts licences so).
+inline constexpr std::string_view kCkanOpenAccessRights = "PUBLIC";
+inline constexpr std::string_view kCkanOpenLicense = "notspecified";
+inline constexpr std::string_view kCkanClosedLicense = "other-closed";
+inline constexpr std::string_view kCkanOpenLicenseTitle = "License not specified";
+inline constexpr std::string_view kCkanClosedLicenseTitle = "Other (Not Open)";
 
-// A keyword as a CKAN tag name ("" when nothing valid remains).
-std::string CkanTagName(std::string_view keyword);
+// Tag names, resource formats and timestamps follow search/ckan_terms.h, which
+// the search index is built with too.
+using search::CkanTagName;
+using search::CkanTimestamp;
 
 }  // namespace hdcat::web::exporting

@@ -20,8 +20,11 @@
 
 namespace hdcat::web::exporting {
 
+// The catalog's public address unless `hdcat serve --base-url` says otherwise.
+inline constexpr std::string_view kDefaultBaseUrl = "https://hdcat.jp";
+
 struct ExportSite {
-  std::string base_url = "https://hdcat.jp";  // no trailing slash
+  std::string base_url = std::string(kDefaultBaseUrl);  // no trailing slash
   Json title = {{"ja", "hdcat 保健医療データカタログ"}, {"en", "hdcat health data catalog"}};
   Json description = {{"ja", "日本の保健医療データの所在と利用方法を記述するメタデータカタログ"},
                       {"en", "A metadata catalog of Japanese health data: what exists, who holds it and how to access it"}};

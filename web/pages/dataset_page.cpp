@@ -330,6 +330,21 @@ std::string_view FacetVocabulary(std::string_view facet) {
   return "";
 }
 
+std::string FacetValueLabel(const PageContext& context, std::string_view facet, const std::string& value,
+                            const std::string& language) {
+  if (facet == "holder" && context.api.catalog != nullptr) {
+    auto holder = context.api.catalog->GetHolder(value);
+    std::string name = holder.ok() ? PickText(holder->value("name", Json()), language) : "";
+    return name.empty() ? value : name;
+  }
+  if (facet == "population_size") {
+    std::string key = "population_band_" + value;
+    std::string label = context.renderer->Message(language, key);
+    return label == key ? value : label;
+  }
+  return VocabularyLabel(context.vocabularies, FacetVocabulary(facet), value, language);
+}
+
 Json DatasetFacts(const PageContext& context, const Json& dataset, const std::string& language) {
   const Json& access = ObjectAt(dataset, "access");
   Json route_codes = Json::array();
@@ -378,6 +393,7 @@ HttpResponse DatasetPage(const PageContext& context, const HttpRequest& request)
   const std::string& identifier = request.path_param("dataset");
   if (auto rdf = RdfRequestedByAccept(request)) {
     exporting::ExportSite site;
+    site.base_url = context.base_url;
     site.disclosure_threshold = context.disclosure_threshold;
     return DatasetRdfResponse(context.api.catalog, context.vocabularies, site, holder, identifier, *rdf, request);
   }
@@ -415,6 +431,7 @@ HttpResponse DatasetPage(const PageContext& context, const HttpRequest& request)
   const Json& population = ObjectAt(document, "population");
   std::string public_id = catalog::DatasetPublicId(holder, identifier);
   exporting::ExportSite site;
+  site.base_url = context.base_url;
   site.disclosure_threshold = context.disclosure_threshold;
   exporting::DatasetExport input{public_id, document, holder_json, "", ""};
   std::string jsonld = exporting::ScriptSafeJson(exporting::SchemaOrgDataset(site, context.vocabularies, input, language));

@@ -22,6 +22,12 @@ HttpResponse BasketChange(const PageContext& context, const HttpRequest& request
 // The vocabulary file that labels the values of a search facet ("" = none).
 std::string_view FacetVocabulary(std::string_view facet);
 
+// What a visitor reads for one facet value: the vocabulary label, the holder's
+// name for the holder facet, the band's message for population sizes; the
+// value itself when nothing better is known.
+std::string FacetValueLabel(const PageContext& context, std::string_view facet, const std::string& value,
+                            const std::string& language);
+
 // Summary facts of one dataset document shared by the search results, the
 // comparison and the basket: labels of data types, coding systems, update
 // frequency, access routes and processing levels in `language`.

@@ -3,26 +3,11 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/rand.h>
-
-#include <cstdio>
-#include <cstdlib>
 
 #include "catalog/store/dataset_ref.h"
 
 namespace hdcat::web {
 namespace {
-
-std::string Hex(const unsigned char* bytes, std::size_t size) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    out += kDigits[bytes[i] >> 4];
-    out += kDigits[bytes[i] & 0x0f];
-  }
-  return out;
-}
 
 // "holder/identifier" with both parts following the model's identifier rule.
 bool IsDatasetRef(std::string_view ref) {
@@ -33,17 +18,6 @@ bool IsDatasetRef(std::string_view ref) {
 
 }  // namespace
 
-std::string RandomHex(std::size_t bytes) {
-  std::string buffer(bytes, '\0');
-  auto* data = reinterpret_cast<unsigned char*>(buffer.data());
-  if (RAND_bytes(data, static_cast<int>(bytes)) != 1) {
-    // Without random numbers no secret or token can be made safely: stop.
-    std::fputs("hdcat: OpenSSL RAND_bytes failed\n", stderr);
-    std::abort();
-  }
-  return Hex(data, bytes);
-}
-
 PageKeys::PageKeys(std::string secret) : secret_(secret.empty() ? RandomHex(32) : std::move(secret)) {}
 
 std::string PageKeys::Sign(std::string_view purpose, std::string_view payload) const {
@@ -52,7 +26,7 @@ std::string PageKeys::Sign(std::string_view purpose, std::string_view payload) c
   unsigned int length = 0;
   HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
        reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest, &length);
-  return Hex(digest, length);
+  return HexOf(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 bool PageKeys::Verify(std::string_view purpose, std::string_view payload, std::string_view signature_hex) const {

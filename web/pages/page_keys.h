@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/random.h"
+
 namespace hdcat::web {
 
 inline constexpr std::size_t kBasketLimit = 20;
@@ -51,8 +53,5 @@ class PageKeys {
  private:
   std::string secret_;
 };
-
-// A random hex string of `bytes` random bytes (from OpenSSL's generator).
-std::string RandomHex(std::size_t bytes);
 
 }  // namespace hdcat::web

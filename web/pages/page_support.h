@@ -23,6 +23,7 @@
 #include "base/result.h"
 #include "catalog/disclosure.h"
 #include "web/api/api_routes.h"
+#include "web/export/export_input.h"
 #include "web/export/export_vocabularies.h"
 #include "web/pages/harvest_health.h"
 #include "web/pages/page_keys.h"
@@ -38,6 +39,7 @@ struct PageContext {
   PageKeys keys;
   exporting::ExportVocabularies vocabularies;
   std::int64_t disclosure_threshold = catalog::kDefaultDisclosureThreshold;
+  std::string base_url = std::string(exporting::kDefaultBaseUrl);  // PageServices::base_url
 };
 
 HttpResponse HtmlPage(const PageContext& context, std::string_view page, const std::string& language, Json data,

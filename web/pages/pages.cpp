@@ -30,7 +30,7 @@ HttpResponse HtmlResponse(const PageRenderer& renderer, std::string_view page, c
   return response;
 }
 
-Json HomeFacets(const PageServices& services, const PageRenderer& renderer, const std::string& language) {
+Json HomeFacets(const PageServices& services, const PageContext& page_context, const std::string& language) {
   Json facets = Json::array();
   if (services.api.search == nullptr) return facets;
   api::Context context{services.api.catalog, services.api.search, language, ""};
@@ -43,11 +43,11 @@ Json HomeFacets(const PageServices& services, const PageRenderer& renderer, cons
     for (const auto& entry : *counts) {
       if (values.size() >= kFacetValuesShown) break;
       std::string value = entry.value("value", "");
-      values.push_back({{"value", value},
+      values.push_back({{"value", FacetValueLabel(page_context, name, value, language)},
                         {"count", entry.value("count", 0)},
                         {"href", "/search?" + std::string(name) + "=" + PercentEncode(value) + "&lang=" + language}});
     }
-    facets.push_back({{"name", name}, {"label", renderer.Message(language, "facet_" + std::string(name))},
+    facets.push_back({{"name", name}, {"label", page_context.renderer->Message(language, "facet_" + std::string(name))},
                       {"values", std::move(values)}});
   }
   return facets;
@@ -57,7 +57,7 @@ HttpResponse HomePage(const PageServices& services, const PageContext& page_cont
   std::string language = ChooseLanguage(request);
   const PageRenderer& renderer = *services.renderer;
   Json data = {{"title", renderer.Message(language, "home_title")}, {"q", request.query_param("q").value_or("")}};
-  Json facets = HomeFacets(services, renderer, language);
+  Json facets = HomeFacets(services, page_context, language);
   data["has_facets"] = !facets.empty();
   data["facets"] = std::move(facets);
   data["has_holder_count"] = false;
@@ -121,7 +121,7 @@ HttpResponse HtmlErrorResponse(const PageRenderer& renderer, const Error& error,
   return response;
 }
 
-void AddPageRoutes(const PageServices& services, Router* router) {
+std::shared_ptr<const PageContext> AddPageRoutes(const PageServices& services, Router* router) {
   std::string secret = services.secret;
   if (secret.empty()) {
     if (const char* configured = std::getenv("HDCAT_SECRET")) secret = configured;
@@ -131,6 +131,7 @@ void AddPageRoutes(const PageServices& services, Router* router) {
                                                            exporting::ExportVocabularies::Load(),
                                                            catalog::kDefaultDisclosureThreshold});
   if (services.pool != nullptr) context->harvests = std::make_shared<StoreHarvestHealthReader>(services.pool);
+  context->base_url = services.base_url;
   std::shared_ptr<const PageContext> shared = context;
   auto page = [shared](HttpResponse (*handler)(const PageContext&, const HttpRequest&)) {
     return [shared, handler](const HttpRequest& request) { return handler(*shared, request); };
@@ -149,6 +150,7 @@ void AddPageRoutes(const PageServices& services, Router* router) {
       return BasketChange(*shared, request, action);
     });
   }
+  return shared;
 }
 
 }  // namespace hdcat::web

@@ -23,23 +23,29 @@
 // outlive the router and be thread-safe.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "catalog/pg/pool.h"
 #include "web/api/api_routes.h"
+#include "web/export/export_input.h"
 #include "web/pages/page_renderer.h"
 #include "web/server/router.h"
 
 namespace hdcat::web {
+
+struct PageContext;  // web/pages/page_support.h
 
 struct PageServices {
   const PageRenderer* renderer = nullptr;
   api::ApiServices api;
   pg::ConnectionPool* pool = nullptr;  // for harvest health; null = not shown
   std::string secret;                  // "" = HDCAT_SECRET, else random per process
+  std::string base_url = std::string(exporting::kDefaultBaseUrl);  // of IRIs in JSON-LD and RDF
 };
 
-void AddPageRoutes(const PageServices& services, Router* router);
+// Returns the context the pages share (keys, renderer), for routes added beside them.
+std::shared_ptr<const PageContext> AddPageRoutes(const PageServices& services, Router* router);
 
 // An HTML error page for `error` with the status HttpStatusFor gives it.
 HttpResponse HtmlErrorResponse(const PageRenderer& renderer, const Error& error, const HttpRequest& request);

@@ -134,7 +134,7 @@ Json FacetsView(const PageContext& context, const SearchState& state, const Json
       bool selected = std::find(state.filters.begin(), state.filters.end(),
                                 std::pair<std::string, std::string>(std::string(name), value)) != state.filters.end();
       values.push_back({{"value", value},
-                        {"label", VocabularyLabel(context.vocabularies, FacetVocabulary(name), value, language)},
+                        {"label", FacetValueLabel(context, name, value, language)},
                         {"count", FormatNumber(entry.value("count", std::int64_t{0}))},
                         {"selected", selected},
                         {"href", LinkFor(Toggled(state, std::string(name), value), language)}});
@@ -219,7 +219,7 @@ HttpResponse SearchPage(const PageContext& context, const HttpRequest& request) 
     filters.push_back({{"facet", facet},
                        {"value", value},
                        {"facet_label", renderer.Message(language, "facet_" + facet)},
-                       {"label", VocabularyLabel(context.vocabularies, FacetVocabulary(facet), value, language)},
+                       {"label", FacetValueLabel(context, facet, value, language)},
                        {"remove_href", LinkFor(Toggled(*state, facet, value), language)}});
   }
   Json data = {{"title", state->query.empty() ? renderer.Message(language, "search_title")

@@ -8,7 +8,9 @@
 #include "catalog/store/dataset_ref.h"
 #include "web/export/catalog_graph.h"
 #include "web/export/dataset_graph.h"
+#include "web/pages/page_support.h"
 #include "web/server/problem.h"
+#include "web/server/request_target.h"
 
 namespace hdcat::web {
 namespace {
@@ -99,6 +101,37 @@ HttpResponse DatasetFileExport(const ExportContext& context, const HttpRequest& 
                             file.substr(0, dot), *format, request);
 }
 
+// GET /dataset/ds-… [.ext]: the dataset IRI, sent on to the dataset's page
+// (which negotiates HTML or RDF by Accept) or to the export of that extension.
+HttpResponse ResolveDatasetIri(const ExportContext& context, const HttpRequest& request) {
+  std::string id = request.path_param("id");
+  std::string extension;
+  if (std::size_t dot = id.find('.'); dot != std::string::npos) {
+    extension = id.substr(dot);
+    id.resize(dot);
+    if (!exporting::RdfFormatFromExtension(std::string_view(extension).substr(1)).ok()) {
+      return ProblemResponse(NotFound("there is no export at " + request.path), request.path);
+    }
+  }
+  auto ref = catalog::ParseDatasetRef(id);
+  if (!ref.ok() || ref->public_id.empty()) {
+    return ProblemResponse(NotFound("there is no dataset at " + request.path), request.path);
+  }
+  if (context.catalog == nullptr) return ProblemResponse(Unavailable("the catalog is not available"), request.path);
+  auto record = context.catalog->GetDatasetRecord(ref->public_id);
+  if (!record.ok()) return ProblemResponse(record.error(), request.path);
+  std::string path = record->value("holder", "") + "/" + record->value("identifier", "");
+  return SeeOther(extension.empty() ? "/datasets/" + path : "/dataset/" + path + extension);
+}
+
+// GET /catalog: the catalog IRI, sent on to its RDF export when Accept names
+// an RDF type, else to the home page.
+HttpResponse ResolveCatalogIri(const HttpRequest& request) {
+  auto format = RdfRequestedByAccept(request);
+  return SeeOther(format ? "/catalog." + std::string(exporting::RdfFormatExtension(*format)) : "/")
+      .with_header("Vary", "Accept");
+}
+
 }  // namespace
 
 std::optional<exporting::RdfFormat> RdfRequestedByAccept(const HttpRequest& request) {
@@ -136,9 +169,9 @@ HttpResponse DatasetRdfResponse(const api::CatalogReader* catalog, const exporti
   return RdfResponse(exporting::DatasetGraph(site, vocabularies, input), format, request);
 }
 
-void AddExportRoutes(const api::CatalogReader* catalog, Router* router) {
-  auto context = std::make_shared<const ExportContext>(
-      ExportContext{catalog, exporting::ExportVocabularies::Load(), exporting::ExportSite{}});
+void AddExportRoutes(const api::CatalogReader* catalog, const exporting::ExportSite& site, Router* router) {
+  auto context =
+      std::make_shared<const ExportContext>(ExportContext{catalog, exporting::ExportVocabularies::Load(), site});
   for (auto format : {exporting::RdfFormat::kTurtle, exporting::RdfFormat::kJsonLd, exporting::RdfFormat::kRdfXml,
                       exporting::RdfFormat::kNTriples}) {
     router->Add("GET", "/catalog." + std::string(exporting::RdfFormatExtension(format)),
@@ -146,6 +179,12 @@ void AddExportRoutes(const api::CatalogReader* catalog, Router* router) {
   }
   router->Add("GET", "/dataset/{holder}/{file}",
               [context](const HttpRequest& request) { return DatasetFileExport(*context, request); });
+  router->Add("GET", "/dataset/{id}",
+              [context](const HttpRequest& request) { return ResolveDatasetIri(*context, request); });
+  router->Add("GET", "/catalog", ResolveCatalogIri);
+  router->Add("GET", "/holder/{holder}", [](const HttpRequest& request) {
+    return SeeOther("/holders/" + PercentEncode(request.path_param("holder")));
+  });
 }
 
 }  // namespace hdcat::web

@@ -11,8 +11,16 @@
 //   GET /datasets/{holder}/{dataset} with an RDF media type in Accept (and
 //       no text/html) answers the same RDF as /dataset/…; the page handler
 //       asks RdfRequestedByAccept and calls DatasetRdfResponse.
-// Every answer carries `Vary: Accept`. Counts pass disclosure control inside
-// the exporter.
+// The IRIs the exports mint resolve (303 See Other):
+//   GET /dataset/{ds-…}        to the page /datasets/{holder}/{dataset}, which
+//                              answers HTML or, by Accept, RDF
+//   GET /dataset/{ds-…}.{ext}  to the export /dataset/{holder}/{dataset}.{ext}
+//   GET /catalog               to /catalog.{ext} when Accept names an RDF type,
+//                              else to the home page
+//   GET /holder/{holder}       to the holder page /holders/{holder}
+// An unknown dataset is 404 problem+json.
+// Every export answer carries `Vary: Accept`. Counts pass disclosure control
+// inside the exporter. IRIs start with `site.base_url`.
 //
 // Thread-safety: the routes capture `catalog`, which must outlive the router
 // and be thread-safe; the other functions are pure apart from catalog reads.
@@ -34,7 +42,7 @@ inline constexpr std::int64_t kDefaultCatalogPageSize = 100;
 inline constexpr std::int64_t kMaxCatalogPageSize = 500;
 inline constexpr std::int64_t kMaxCatalogPage = 1000000;
 
-void AddExportRoutes(const api::CatalogReader* catalog, Router* router);
+void AddExportRoutes(const api::CatalogReader* catalog, const exporting::ExportSite& site, Router* router);
 
 // The RDF format an Accept header asks for when it names one of the four RDF
 // media types and not text/html; nullopt means "serve the HTML page"

@@ -3,6 +3,7 @@
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -13,6 +14,7 @@
 #include "harvesters/http/http_client.h"
 #include "web/api/api_routes.h"
 #include "web/ckan/ckan_routes.h"
+#include "web/pages/manage/manage_routes.h"
 #include "web/pages/page_renderer.h"
 #include "web/pages/pages.h"
 #include "web/server/export_routes.h"
@@ -66,6 +68,28 @@ std::string UtcTimestamp() {
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
   return text;
+}
+
+// The base URL without its trailing slashes; refused unless it is an
+// absolute http(s) URL with a host and without query, fragment or spaces.
+Result<std::string> BaseUrl(std::string url) {
+  while (url.ends_with('/')) url.pop_back();
+  std::string_view rest = url;
+  if (rest.starts_with("https://")) {
+    rest.remove_prefix(8);
+  } else if (rest.starts_with("http://")) {
+    rest.remove_prefix(7);
+  } else {
+    return InvalidInput("the base URL must start with http:// or https://: '" + url + "'").at("/base_url");
+  }
+  bool plain = std::none_of(rest.begin(), rest.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '?' || c == '#' || c == '"' || c == '<' ||
+           c == '>' || c == '\\';
+  });
+  if (rest.empty() || rest.front() == '/' || !plain) {
+    return InvalidInput("the base URL needs a host and no query, fragment or spaces: '" + url + "'").at("/base_url");
+  }
+  return url;
 }
 
 // Decodes what the HTTP library parsed into the server's own request type.
@@ -189,6 +213,9 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, ServerServ
     return InvalidInput("TLS needs both a certificate file and a key file");
   }
   if (options.max_request_bytes > options.max_upload_bytes) options.max_upload_bytes = options.max_request_bytes;
+  auto base_url = BaseUrl(options.base_url);
+  if (!base_url.ok()) return base_url.error();
+  options.base_url = std::move(*base_url);
   std::unique_ptr<Server> server(new Server(std::move(options)));
   auto renderer = PageRenderer::Load();
   if (!renderer.ok()) return renderer.error();
@@ -209,6 +236,20 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, ServerServ
     if (!search.ok()) return search.error();
     server->search_ = std::move(*search);
   }
+  if (services.validator) {
+    server->validator_ = std::move(services.validator);
+  } else {
+    auto validator = catalog::Validator::Load();
+    if (!validator.ok()) return validator.error();
+    server->validator_ = std::move(*validator);
+  }
+  const ServerOptions& configured = server->options_;
+  if (services.make_index_sync && configured.index_sync && !configured.database.empty() &&
+      !configured.index_directory.empty()) {
+    auto index_sync = services.make_index_sync(configured);
+    if (!index_sync.ok()) return index_sync.error();
+    server->index_sync_ = std::move(*index_sync);
+  }
   server->AddCoreRoutes();
   return server;
 }
@@ -227,9 +268,14 @@ void Server::AddCoreRoutes() {
   });
   api::ApiServices api_services{catalog_.get(), search_.get()};
   api::AddApiRoutes(api_services, &router_);
-  ckan::AddCkanRoutes(catalog_.get(), &router_);
-  AddPageRoutes(PageServices{renderer_.get(), api_services, pool_.get(), ""}, &router_);
-  AddExportRoutes(catalog_.get(), &router_);
+  exporting::ExportSite site;
+  site.base_url = options_.base_url;
+  ckan::AddCkanRoutes(catalog_.get(), search_.get(), site, &router_);
+  auto page_context =
+      AddPageRoutes(PageServices{renderer_.get(), api_services, pool_.get(), "", options_.base_url}, &router_);
+  AddManageRoutes(ManageServices{page_context, pool_.get(), validator_, !options_.tls_certificate_file.empty()},
+                  &router_);
+  AddExportRoutes(catalog_.get(), site, &router_);
 }
 
 HttpResponse Server::Ready() const {
@@ -338,6 +384,7 @@ Status Server::Start() {
                        exception.what());
   }
   running_ = true;
+  if (index_sync_) HDCAT_TRY(index_sync_->Start());
   return Status::Ok();
 }
 
@@ -347,6 +394,7 @@ std::uint16_t Server::port() const {
 
 void Server::Shutdown() {
   if (!running_) return;
+  if (index_sync_) index_sync_->Stop();
   draining_.store(true);
   Clock::time_point deadline = Clock::now() + options_.drain_timeout;
   while (in_flight_.load() > 0 && Clock::now() < deadline) {

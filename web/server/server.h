@@ -3,11 +3,13 @@
 // Create() loads the templates and message catalogues, opens the connection
 // pool (when a database is configured), builds the catalog and search
 // services through the given factories, and registers every route: /health,
-// /ready, /static/, the pages and /api/v1. Start() binds and serves on
-// background threads; port() tells the port actually bound (useful with
-// port 0). Shutdown() stops taking new requests (answering 503 to late
-// arrivals), waits for the requests in flight (up to drain_timeout), then
-// stops the listener. The destructor shuts down if still running.
+// /ready, /static/, the pages, the holder self-service pages (/manage/, see
+// web/pages/manage/manage_routes.h) and /api/v1. Start() binds and serves on
+// background threads, and starts the index sync when there is one; port()
+// tells the port actually bound (useful with port 0). Shutdown() stops the
+// index sync, stops taking new requests (answering 503 to late arrivals),
+// waits for the requests in flight (up to drain_timeout), then stops the
+// listener. The destructor shuts down if still running.
 //
 // Every response carries X-Request-Id (the client's own, when it sent a
 // sane one, else a fresh one) and one access-log line is written per request:
@@ -26,6 +28,8 @@
 
 #include "base/result.h"
 #include "catalog/pg/pool.h"
+#include "catalog/validator.h"
+#include "search/index_sync_loop.h"
 #include "web/api/catalog_reader.h"
 #include "web/api/search_backend.h"
 #include "web/server/router.h"
@@ -46,6 +50,11 @@ struct ServerServices {
   // `pool` is null when no database is configured.
   std::function<Result<std::shared_ptr<const api::CatalogReader>>(pg::ConnectionPool* pool)> make_catalog;
   std::function<Result<std::shared_ptr<const api::SearchBackend>>(const std::string& index_directory)> make_search;
+  // The index sync the server runs while serving, when options.index_sync
+  // is set and both a database and an index directory are configured.
+  std::function<Result<std::unique_ptr<search::IndexSyncLoop>>(const ServerOptions& options)> make_index_sync;
+  // The validator the self-service pages check descriptions with; null = load the embedded one.
+  std::shared_ptr<const catalog::Validator> validator;
 };
 
 class Server {
@@ -95,6 +104,8 @@ class Server {
   std::unique_ptr<pg::ConnectionPool> pool_;
   std::shared_ptr<const api::CatalogReader> catalog_;
   std::shared_ptr<const api::SearchBackend> search_;
+  std::shared_ptr<const catalog::Validator> validator_;
+  std::unique_ptr<search::IndexSyncLoop> index_sync_;
   std::shared_ptr<const PageRenderer> renderer_;
   std::unique_ptr<StaticFiles> static_files_;
   Router router_;

@@ -15,6 +15,8 @@
 #include <functional>
 #include <string>
 
+#include "web/export/export_input.h"
+
 namespace hdcat::web {
 
 struct ServerOptions {
@@ -38,6 +40,14 @@ struct ServerOptions {
   std::string database;
   // Directory of the search index ("" = no index; search answers 503).
   std::string index_directory;
+  // Keep that index in step with the catalog on a background thread
+  // (search/index_sync_loop.h); needs `database` and `index_directory`. Off
+  // when another process (`hdcat reindex --follow`) maintains the index.
+  bool index_sync = true;
+
+  // The catalog's public address (http[s]://host[:port][/path], no query):
+  // the base of the IRIs in RDF exports, schema.org JSON-LD and CKAN dicts.
+  std::string base_url = std::string(exporting::kDefaultBaseUrl);
 
   // Receives one access-log line per request; empty = standard error.
   std::function<void(const std::string& line)> access_log;
