@@ -98,7 +98,7 @@ register() {
 measure() {
   local out=$1; shift
   /usr/bin/time -f "%e %M" -o "$out.time" "$@" >"$out.log" 2>&1 || { echo "harvest.sh: failed: $* (see $out.log)" >&2; tail -5 "$out.log" >&2; exit 1; }
-  awk '{printf "%s %.0f", $1, $2/1024}' "$out.time"
+  awk '{printf "%s %.0f\n", $1, $2/1024}' "$out.time"
 }
 
 # The last job of the format's sources, summed: "seen added updated unchanged errored statuses".
